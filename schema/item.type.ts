@@ -1,0 +1,23 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AttributeType } from './attribute.type';
+
+@ObjectType('Item', { description: 'A catalogue entry: a film, a product, an article.' })
+export class ItemType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => [String], { description: 'Genres or categories, as the source data names them.' })
+  categories!: string[];
+
+  @Field(() => [AttributeType])
+  attributes!: AttributeType[];
+
+  @Field(() => Date, { description: 'When the item entered the catalogue (for MovieLens: 1 January of its release year).' })
+  createdAt!: Date;
+
+  @Field(() => Int, { description: 'Interactions recorded for the item, rebuilt from the interaction log.' })
+  popularity!: number;
+}

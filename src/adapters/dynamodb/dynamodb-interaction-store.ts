@@ -1,0 +1,91 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError } from '../../domain/errors';
+import { INTERACTION_TYPES, type Interaction, type InteractionType } from '../../domain/interaction';
+import type { ItemId } from '../../domain/item';
+import type { Page, PageRequest } from '../../domain/page';
+import type { UserId } from '../../domain/user';
+import type { InteractionStore, InteractionStoreWriter } from '../../ports/interaction-store.port';
+import type { Row } from './batch-get';
+import { batchPutRows } from './batch-write';
+import { dedupeByKey } from './dedupe-by-key';
+import { decodeCursor, encodeCursor } from './dynamodb-cursor';
+import { countRows, scanAll } from './scan-all';
+import { INTERACTIONS_BY_TIME_INDEX } from './table-names';
+
+const LISTING = 'history';
+const CURSOR_FIELDS = { userId: 'S', eventId: 'S', occurredAt: 'N' } as const;
+
+export class DynamoDbInteractionStore implements InteractionStore, InteractionStoreWriter {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>> {
+    const startKey = page.after ? decodeCursor(LISTING, page.after, CURSOR_FIELDS) : undefined;
+    if (startKey && startKey['userId'] !== userId) throw new InvalidCursorError('belongs to another user\'s history');
+    const response = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INTERACTIONS_BY_TIME_INDEX,
+        KeyConditionExpression: '#userId = :userId',
+        ExpressionAttributeNames: { '#userId': 'userId' },
+        ExpressionAttributeValues: { ':userId': userId },
+        ScanIndexForward: false,
+        Limit: page.first + 1,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const rows = response.Items ?? [];
+    return {
+      nodes: rows.slice(0, page.first).map((row) => ({
+        node: interactionFromRow(row),
+        cursor: encodeCursor(LISTING, { userId, eventId: String(row['eventId']), occurredAt: Number(row['occurredAt']) }),
+      })),
+      hasNextPage: rows.length > page.first,
+    };
+  }
+
+  async putInteractions(interactions: readonly Interaction[]): Promise<void> {
+    const rows = dedupeByKey(interactions, (event) => `${event.userId}\u0000${event.eventId}`).map(interactionToRow);
+    await batchPutRows(this.doc, this.tableName, rows);
+  }
+
+  async countByItem(): Promise<Map<ItemId, number>> {
+    const counts = new Map<ItemId, number>();
+    await scanAll(this.doc, this.tableName, ['itemId'], (row) => {
+      const itemId = String(row['itemId']);
+      counts.set(itemId, (counts.get(itemId) ?? 0) + 1);
+    });
+    return counts;
+  }
+
+  count(): Promise<number> {
+    return countRows(this.doc, this.tableName);
+  }
+}
+
+function interactionToRow(event: Interaction): Row {
+  return {
+    userId: event.userId,
+    eventId: event.eventId,
+    itemId: event.itemId,
+    type: event.type,
+    eventType: event.eventType,
+    value: event.value,
+    occurredAt: event.occurredAt,
+  };
+}
+
+function interactionFromRow(row: Row): Interaction {
+  const type = String(row['type']);
+  return {
+    userId: String(row['userId']),
+    eventId: String(row['eventId']),
+    itemId: String(row['itemId']),
+    type: (INTERACTION_TYPES as readonly string[]).includes(type) ? (type as InteractionType) : 'OTHER',
+    eventType: String(row['eventType'] ?? type.toLowerCase()),
+    value: typeof row['value'] === 'number' ? row['value'] : undefined,
+    occurredAt: Number(row['occurredAt']),
+  };
+}

@@ -1,0 +1,44 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { User, UserId } from '../../domain/user';
+import type { UserDirectory, UserDirectoryWriter } from '../../ports/user-directory.port';
+import { batchGetRows } from './batch-get';
+import { batchPutRows } from './batch-write';
+import { dedupeByKey } from './dedupe-by-key';
+import { countRows } from './scan-all';
+import { stringRecord } from './string-record';
+
+export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getUsers(ids: readonly UserId[]): Promise<(User | null | Error)[]> {
+    const rows = await batchGetRows(this.doc, this.tableName, 'userId', ids);
+    return ids.map((id) => {
+      const row = rows.get(id);
+      if (row instanceof Error) return row;
+      return row ? { id: String(row['userId']), attributes: stringRecord(row['attributes']) } : null;
+    });
+  }
+
+  async putUsers(users: readonly User[]): Promise<void> {
+    const rows = dedupeByKey(users, (user) => user.id).map((user) => ({ userId: user.id, attributes: { ...user.attributes } }));
+    await batchPutRows(this.doc, this.tableName, rows);
+  }
+
+  async ensureUsers(ids: readonly UserId[]): Promise<number> {
+    const stored = await batchGetRows(this.doc, this.tableName, 'userId', ids);
+    const missing: string[] = [];
+    for (const [id, row] of stored) {
+      if (row instanceof Error) throw row;
+      if (row === null) missing.push(id);
+    }
+    await batchPutRows(this.doc, this.tableName, missing.map((userId) => ({ userId, attributes: {} })));
+    return missing.length;
+  }
+
+  count(): Promise<number> {
+    return countRows(this.doc, this.tableName);
+  }
+}

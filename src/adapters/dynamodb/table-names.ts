@@ -1,0 +1,16 @@
+/** Table names come from config so that a deployment can prefix them (stage, tenant). */
+export interface TableNames {
+  readonly items: string;
+  readonly users: string;
+  readonly interactions: string;
+}
+
+export function tableNames(prefix: string): TableNames {
+  return { items: `${prefix}items`, users: `${prefix}users`, interactions: `${prefix}interactions` };
+}
+
+/** Index names, shared by the adapters, the local table creation and serverless.yml. */
+export const ITEMS_BY_CREATED_INDEX = 'catalog-by-created';
+export const INTERACTIONS_BY_TIME_INDEX = 'by-time';
+/** Every item row carries this value in `catalog`, the partition key of ITEMS_BY_CREATED_INDEX. */
+export const CATALOG_PARTITION = 'ITEM';

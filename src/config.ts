@@ -1,0 +1,118 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Every value is typed and validated here, and a bad
+ * value fails at start with the variable's name, not later inside a request.
+ */
+
+export type StorageMode = 'embedded' | 'memory' | 'dynamodb';
+
+export interface StorageConfig {
+  /** embedded: dynalite on disk under dataDir; memory: dynalite in memory; dynamodb: an endpoint (AWS or one you run). */
+  readonly mode: StorageMode;
+  readonly dataDir: string;
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  readonly tablePrefix: string;
+  readonly requestTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+}
+
+export interface Config {
+  readonly server: { readonly host: string; readonly port: number };
+  readonly storage: StorageConfig;
+  readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
+  readonly logRequests: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function stringVar(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  return value;
+}
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const normalised = raw.trim().toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(normalised)) return true;
+  if (['0', 'false', 'off', 'no'].includes(normalised)) return false;
+  throw new ConfigError(name, `must be on/off (true/false), got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = stringVar(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function tablePrefixVar(env: Env): string {
+  const prefix = stringVar(env, 'TABLE_PREFIX', 'recgate-');
+  if (!/^[A-Za-z0-9_.-]{0,200}$/.test(prefix)) {
+    throw new ConfigError('TABLE_PREFIX', `may hold only letters, digits, "_", "-" and ".", got "${prefix}"`);
+  }
+  return prefix;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const mode = oneOf<StorageMode>(env, 'STORAGE', 'embedded', ['embedded', 'memory', 'dynamodb']);
+  const endpoint = env['DYNAMODB_ENDPOINT'] || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    throw new ConfigError('DYNAMODB_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
+  }
+  if (endpoint !== undefined && mode !== 'dynamodb') {
+    throw new ConfigError('DYNAMODB_ENDPOINT', `is only used with STORAGE=dynamodb (STORAGE is "${mode}")`);
+  }
+  const config: Config = {
+    server: {
+      host: stringVar(env, 'HOST', 'localhost'),
+      port: intVar(env, 'PORT', 4000, 0, 65535),
+    },
+    storage: {
+      mode,
+      dataDir: path.resolve(stringVar(env, 'DATA_DIR', '.data')),
+      endpoint,
+      region: stringVar(env, 'AWS_REGION', 'us-east-1'),
+      tablePrefix: tablePrefixVar(env),
+      requestTimeoutMs: intVar(env, 'DYNAMODB_TIMEOUT_MS', 3000, 50, 60000),
+      connectTimeoutMs: intVar(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000, 50, 60000),
+    },
+    demoData: {
+      loadWhenEmpty: boolVar(env, 'DEMO_DATA', true),
+      seed: intVar(env, 'DEMO_SEED', 42, 0, 2 ** 31 - 1),
+    },
+    logRequests: boolVar(env, 'LOG_REQUESTS', false),
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

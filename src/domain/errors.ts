@@ -1,0 +1,35 @@
+/**
+ * Errors are values with codes. The GraphQL layer maps them to extensions.code; the
+ * messages are written for the client and never carry internals.
+ */
+export class InvalidArgumentError extends Error {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    readonly argumentName: string,
+    message: string,
+  ) {
+    super(`Argument "${argumentName}" ${message}`);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A cursor that this server did not issue, or issued for another listing. */
+export class InvalidCursorError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** A dependency did not answer in time or kept refusing; the client may retry. */
+export class DependencyUnavailableError extends Error {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(
+    readonly dependency: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DependencyUnavailableError';
+  }
+}

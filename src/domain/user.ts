@@ -1,0 +1,6 @@
+export type UserId = string;
+
+export interface User {
+  readonly id: UserId;
+  readonly attributes: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,32 @@
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../context';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** The standalone server's HTTP surface: POST/GET /graphql and a health check. */
+export function createHttpApp(apollo: ApolloServer<RequestContext>, createContext: (requestId: string) => RequestContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/graphql', (req, res, next) => {
+    // A caller's request id is kept when it looks like one, so logs line up across services.
+    const given = req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.locals['requestId'] = requestId;
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(String(res.locals['requestId'])),
+    }),
+  );
+  return app;
+}

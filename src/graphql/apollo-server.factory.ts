@@ -1,0 +1,51 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { RequestContext } from '../context';
+import { formatGraphQLError } from './format-error';
+
+export interface ApolloServerOptions {
+  readonly schema: GraphQLSchema;
+  readonly httpServer?: Server;
+  readonly log: (line: Record<string, unknown>) => void;
+}
+
+/** Logs every error that is masked for the client, with the request id that ties them together. */
+function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.['code'];
+            if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') continue;
+            log({
+              level: 'error',
+              requestId: contextValue.requestId,
+              operationName,
+              message: error.message,
+              path: error.path,
+              stack: (error.originalError ?? error).stack,
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApolloServer(options: ApolloServerOptions): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError: formatGraphQLError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      errorLoggingPlugin(options.log),
+      // The default landing page loads from a CDN; the bundled playground arrives with its own issue.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+    ],
+  });
+}

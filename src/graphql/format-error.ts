@@ -1,0 +1,30 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DependencyUnavailableError, InvalidArgumentError } from '../domain/errors';
+
+/**
+ * Domain errors become codes a client can act on; anything unexpected is masked (the
+ * details are logged with the request id by the logging plugin, never sent).
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof InvalidArgumentError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
+    };
+  }
+  if (original instanceof DependencyUnavailableError) {
+    return {
+      ...formatted,
+      message: 'A storage dependency is unavailable right now; retry shortly.',
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return { ...formatted, extensions: { code } };
+}

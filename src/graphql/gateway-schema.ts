@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync, type ContainerType } from 'type-graphql';
+import { RESOLVERS } from '../../resolvers';
+
+export type ResolverClass = new (...args: never[]) => object;
+
+/** Resolver instances built by the composition root, handed to type-graphql by class. */
+export type ResolverInstances = ReadonlyMap<ResolverClass, object>;
+
+/**
+ * Builds the executable schema. Decorators name every type, so this works without
+ * decorator metadata (the esbuild Lambda bundle, and the tests, which run without it).
+ */
+export function buildGatewaySchema(instances: ResolverInstances = new Map()): GraphQLSchema {
+  const container: ContainerType = {
+    get(resolverClass: ResolverClass) {
+      const instance = instances.get(resolverClass);
+      if (instance) return instance;
+      // Resolvers without dependencies need no wiring.
+      if (resolverClass.length === 0) return new (resolverClass as new () => object)();
+      throw new Error(`No instance of ${resolverClass.name} was given to the schema`);
+    },
+  };
+  return buildSchemaSync({ resolvers: [...RESOLVERS], container, validate: false });
+}

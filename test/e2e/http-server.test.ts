@@ -1,0 +1,58 @@
+import { loadConfig } from '../../src/config';
+import { startServer, type RunningServer } from '../../src/entry/server';
+import { ItemDocument, ItemsDocument, UserHistoryDocument } from '../__generated__/operations';
+import { postGraphQL } from '../support/http-graphql';
+import { itemRecord, watchEvent } from '../support/items';
+import { testEnvironment } from '../support/test-env';
+
+describe('standalone server over HTTP', () => {
+  let server: RunningServer;
+  const logged: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    server = await startServer({ config: loadConfig(testEnvironment({ PORT: '0', HOST: '127.0.0.1' })), log: (line) => logged.push(line) });
+    const { container } = server;
+    await container.catalog.putItems([itemRecord('alien', { title: 'Alien', categories: ['Horror'] }), itemRecord('heat', { title: 'Heat' })]);
+    await container.interactions.putInteractions([watchEvent('ann', 'alien', 2000), watchEvent('ann', 'heat', 1000)]);
+    await container.users.putUsers([{ id: 'ann', attributes: {} }]);
+  });
+  afterAll(() => server.close());
+
+  it('answers a POSTed query with the data and a request id', async () => {
+    const result = await postGraphQL(server.url, UserHistoryDocument, { id: 'ann', first: 5 });
+    expect(result.status).toBe(200);
+    expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result.body.data?.user?.history.edges.map((edge) => edge.node.item?.title)).toEqual(['Alien', 'Heat']);
+  });
+
+  it("keeps the caller's request id", async () => {
+    const result = await postGraphQL(server.url, ItemDocument, { id: 'alien' }, { 'x-request-id': 'mobile-7f3a9c21' });
+    expect(result.headers.get('x-request-id')).toBe('mobile-7f3a9c21');
+    expect(result.body.data?.item?.title).toBe('Alien');
+  });
+
+  it('answers a query sent with GET', async () => {
+    const query = encodeURIComponent('{ item(id: "heat") { title } }');
+    const response = await fetch(`${server.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { item: { title: 'Heat' } } });
+  });
+
+  it('answers null for an unknown item and BAD_USER_INPUT for a page too large', async () => {
+    expect((await postGraphQL(server.url, ItemDocument, { id: 'nothing' })).body).toEqual({ data: { item: null } });
+    const tooMany = await postGraphQL(server.url, ItemsDocument, { first: 500 });
+    expect(tooMany.body.errors?.[0]).toEqual(
+      expect.objectContaining({ message: 'Argument "first" must be between 1 and 100, got 500', extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } }),
+    );
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+  });
+
+  it('answers a health check', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/healthz'));
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});

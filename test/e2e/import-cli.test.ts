@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { runScript } from '../support/child-process';
+import { childEnvironment, testEnvironment } from '../support/test-env';
+import { tempDir, type TempDir } from '../support/temp-dir';
+
+const FIXTURES = path.join(__dirname, '../fixtures');
+
+describe('npm run import (scripts/import.ts)', () => {
+  let env: NodeJS.ProcessEnv;
+  let dir: TempDir;
+  beforeEach(async () => {
+    env = childEnvironment(testEnvironment());
+    dir = await tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('imports MovieLens CSVs and says what it wrote; a second run adds nothing', async () => {
+    const first = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(FIXTURES, 'movielens-csv')], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/items\s+8 rows from .*movies\.csv/);
+    expect(first.stdout).toMatch(/interactions\s+11 rows from .*ratings\.csv/);
+    expect(first.stdout).toContain('users first seen in interactions: 3; items whose popularity changed: 6');
+    const second = await runScript('scripts/import.ts', ['-f', 'movielens-csv', path.join(FIXTURES, 'movielens-csv')], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('users first seen in interactions: 0; items whose popularity changed: 0');
+  });
+
+  it('imports MovieLens 100K and Personalize datasets', async () => {
+    const ml100k = await runScript('scripts/import.ts', ['--format', 'movielens-100k', path.join(FIXTURES, 'movielens-100k')], env);
+    expect(ml100k.code).toBe(0);
+    expect(ml100k.stdout).toMatch(/users\s+3 rows from .*u\.user/);
+    const personalize = await runScript('scripts/import.ts', ['--format', 'personalize', path.join(FIXTURES, 'personalize')], env);
+    expect(personalize.code).toBe(0);
+    expect(personalize.stdout).toMatch(/interactions\s+5 rows from .*interactions\.csv/);
+  });
+
+  it('stops at a bad row naming the file and line, exit 1', async () => {
+    await dir.write('movies.csv', 'movieId,title,genres\n1,Heat (1995),Crime\n');
+    await dir.write('ratings.csv', 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n2,1,4.0,last tuesday\n');
+    const result = await runScript('scripts/import.ts', ['--format', 'movielens-csv', dir.path], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`stopped at ${path.join(dir.path, 'ratings.csv')} line 3: timestamp "last tuesday" is not a Unix timestamp in seconds.`);
+    expect(result.stderr).toContain('Every row before it is stored');
+  });
+
+  it('with --skip-bad-rows reports the bad row and imports the rest', async () => {
+    await dir.write('movies.csv', 'movieId,title,genres\n1,Heat (1995),Crime\n');
+    await dir.write('ratings.csv', 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n2,1,4.0,last tuesday\n3,1,2.5,964982800\n');
+    const result = await runScript('scripts/import.ts', ['--format', 'movielens-csv', '--skip-bad-rows', dir.path], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('skipped');
+    expect(result.stderr).toContain('ratings.csv:3: timestamp "last tuesday"');
+    expect(result.stdout).toMatch(/interactions\s+2 rows from .*ratings\.csv, 1 bad rows skipped/);
+  });
+
+  it('exits 1 with a clear message for a missing path or the wrong format', async () => {
+    const missing = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(dir.path, 'nowhere')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${path.join(dir.path, 'movies.csv')}: file not found`);
+    const wrong = await runScript('scripts/import.ts', ['--format', 'personalize', path.join(FIXTURES, 'movielens-csv')], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/movies\.csv: not a Personalize dataset/);
+  });
+
+  it('exits 2 with the usage for an unknown format or no path', async () => {
+    const unknown = await runScript('scripts/import.ts', ['--format', 'excel', 'x'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown format "excel"; use one of movielens-csv, movielens-100k, personalize');
+    const noPath = await runScript('scripts/import.ts', ['--format', 'personalize'], env);
+    expect(noPath.code).toBe(2);
+    expect(noPath.stderr).toContain('give exactly one <path>');
+  });
+});

@@ -1,0 +1,44 @@
+import { ItemsDocument, UserHistoryDocument } from '../__generated__/operations';
+import { childEnvironment } from '../support/test-env';
+import { startScript } from '../support/child-process';
+import { postGraphQL } from '../support/http-graphql';
+import { tempDir, type TempDir } from '../support/temp-dir';
+
+describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', () => {
+  let dataDir: TempDir;
+  beforeAll(async () => (dataDir = await tempDir()));
+  afterAll(() => dataDir.remove());
+
+  const env = (): NodeJS.ProcessEnv => {
+    return childEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', STORAGE: 'embedded', DATA_DIR: dataDir.path, PORT: '0', HOST: '127.0.0.1', DYNAMODB_ENDPOINT: '' });
+  };
+
+  it('loads the demo data on first start, stops on Ctrl-C and finds the data again', async () => {
+    const first = startScript('src/entry/server.ts', env());
+    try {
+      const [, url] = (await first.waitFor(/listening on (http:\/\/\S+)/, 90_000)) as [string, string];
+      expect(first.output()).toContain('loaded the built-in demo data (seed 42)');
+      expect(first.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
+      const page = await postGraphQL(url, ItemsDocument, { first: 2 });
+      expect(page.body.data?.items.edges).toHaveLength(2);
+      const history = await postGraphQL(url, UserHistoryDocument, { id: 'u0001', first: 3 });
+      expect(history.body.data?.user?.history.edges).toHaveLength(3);
+      expect(await first.stop('SIGINT')).toBe(0);
+      expect(first.output()).toContain('recgate: stopped');
+    } finally {
+      await first.stop('SIGKILL');
+    }
+
+    const second = startScript('src/entry/server.ts', env());
+    try {
+      const [, url] = (await second.waitFor(/listening on (http:\/\/\S+)/, 60_000)) as [string, string];
+      expect(second.output()).not.toContain('loaded the built-in demo data');
+      expect(second.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
+      const page = await postGraphQL(url, ItemsDocument, { first: 2 });
+      expect(page.body.data?.items.edges).toHaveLength(2);
+      expect(await second.stop('SIGTERM')).toBe(0);
+    } finally {
+      await second.stop('SIGKILL');
+    }
+  }, 180_000);
+});

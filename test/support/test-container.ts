@@ -1,0 +1,43 @@
+import { createDynamoDbClients, type DynamoDbClients } from '../../src/adapters/dynamodb/dynamodb-client.factory';
+import { loadConfig } from '../../src/config';
+import { createContainer, type Container } from '../../src/container';
+import { testDynamoDbEndpoint, testEnvironment } from './test-env';
+
+/** Counts the commands a DynamoDB client sends, by name, through its middleware stack. */
+export interface CommandCounter {
+  count(commandName: string): number;
+  reset(): void;
+}
+
+export function countCommands(clients: DynamoDbClients): CommandCounter {
+  const counts = new Map<string, number>();
+  clients.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = String(context.commandName);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'recgateCommandCounter' },
+  );
+  return { count: (name) => counts.get(name) ?? 0, reset: () => counts.clear() };
+}
+
+export function testClients(): DynamoDbClients {
+  return createDynamoDbClients({
+    region: 'us-east-1',
+    endpoint: testDynamoDbEndpoint(),
+    requestTimeoutMs: 10000,
+    connectTimeoutMs: 2000,
+    localCredentials: true,
+  });
+}
+
+/** A container on the test dynalite with fresh tables, and a counter of the commands it sends. */
+export async function createTestContainer(): Promise<{ container: Container; commands: CommandCounter }> {
+  const dynamoDb = testClients();
+  const commands = countCommands(dynamoDb);
+  const container = createContainer({ config: loadConfig(testEnvironment()), dynamoDb });
+  await container.ensureTables();
+  commands.reset();
+  return { container, commands };
+}

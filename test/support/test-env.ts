@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+
+/** The dynalite endpoint that globalSetup started. */
+export function testDynamoDbEndpoint(): string {
+  const endpoint = process.env['RECGATE_TEST_DYNAMODB_ENDPOINT'];
+  if (!endpoint) throw new Error('RECGATE_TEST_DYNAMODB_ENDPOINT is not set: run the tests through jest (globalSetup starts dynalite)');
+  return endpoint;
+}
+
+/** Environment for a gateway on the test dynalite with tables of its own. */
+export function testEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    STORAGE: 'dynamodb',
+    DYNAMODB_ENDPOINT: testDynamoDbEndpoint(),
+    TABLE_PREFIX: `t${randomBytes(4).toString('hex')}-`,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...extra,
+  };
+}
+
+/** The process environment plus the given variables, for child processes. */
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
