@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context';
 
@@ -28,5 +28,24 @@ export function createHttpApp(apollo: ApolloServer<RequestContext>, createContex
       context: async ({ res }) => createContext(String(res.locals['requestId'])),
     }),
   );
+  app.use(bodyErrorHandler);
   return app;
 }
+
+/**
+ * Express answers a body it cannot read with an HTML page and, outside production, a stack
+ * trace. Clients get the GraphQL error shape instead, with the status and no internals.
+ */
+const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    error.type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON.'
+      : error.type === 'entity.too.large'
+        ? 'The request body is larger than the server accepts.'
+        : status < 500
+          ? 'The request body could not be read.'
+          : 'Internal server error';
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+};

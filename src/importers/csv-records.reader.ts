@@ -36,6 +36,7 @@ export async function openCsv(file: string, options: CsvReadOptions = PLAIN_CSV)
     totalBytes: info.size,
     bytesRead: () => bytesRead,
     async *records() {
+      bytesRead = 0; // a header check may have read the start already
       const stream = createReadStream(file);
       stream.on('data', (chunk) => (bytesRead += chunk.length));
       const parser = stream.pipe(

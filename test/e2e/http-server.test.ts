@@ -46,9 +46,18 @@ describe('standalone server over HTTP', () => {
     );
   });
 
-  it('answers 400 to a body that is not JSON', async () => {
+  it('answers 400 with a GraphQL-shaped error, not an HTML page, to a body that is not JSON', async () => {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('answers 413 to a body over 1 MB', async () => {
+    const query = `{ item(id: "${'x'.repeat(1_100_000)}") { id } }`;
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the server accepts.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('answers a health check', async () => {
