@@ -2,6 +2,8 @@ import type { Interaction } from '../src/domain/interaction';
 import type { Item } from '../src/domain/item';
 import type { Page } from '../src/domain/page';
 import type { User } from '../src/domain/user';
+import type { ServedRecommendations } from '../src/services/recommendation.service';
+import type { RecommendationListType } from '../schema/recommendation-list.type';
 import type { AttributeType } from '../schema/attribute.type';
 import type { InteractionGraphType } from '../schema/interaction.type';
 import type { ItemType } from '../schema/item.type';
@@ -44,5 +46,28 @@ export function connectionOf<T, G>(page: Page<T>, toGraph: (node: T) => G) {
   return {
     edges: page.nodes.map(({ node, cursor }) => ({ cursor, node: toGraph(node) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor ?? page.nodes.at(-1)?.cursor ?? null },
+  };
+}
+
+export function recommendationsToGraph({ list, items }: ServedRecommendations): RecommendationListType {
+  return {
+    id: list.id,
+    strategyRequested: list.strategyRequested,
+    strategyServed: list.strategyServed,
+    fallbackReason: list.fallbackReason ?? null,
+    modelVersion: list.modelVersion ?? null,
+    generatedAt: new Date(list.generatedAt),
+    items: items.map((entry) => ({
+      item: itemToGraph(entry.item),
+      rank: entry.rank,
+      score: entry.score,
+      source: entry.source,
+      explanations: entry.explanations.map((explanation) => ({
+        kind: explanation.kind,
+        text: explanation.text,
+        becauseOf: explanation.becauseOf ? itemToGraph(explanation.becauseOf) : null,
+        category: explanation.category ?? null,
+      })),
+    })),
   };
 }

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { InteractionResolver } from './interaction.resolver';
 import { ItemResolver } from './item.resolver';
+import { RecommendationResolver } from './recommendation.resolver';
 import { UserResolver } from './user.resolver';
 
-export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver] as const;
-export { InteractionResolver, ItemResolver, UserResolver };
+export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver] as const;
+export { InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };

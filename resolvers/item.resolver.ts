@@ -1,6 +1,8 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../src/context';
 import type { CatalogService } from '../src/services/catalog.service';
+import type { SimilarItemsService } from '../src/services/similar-items.service';
+import { SimilarItemType } from '../schema/recommendation-list.type';
 import { ItemConnectionType } from '../schema/item-connection.type';
 import { ItemType } from '../schema/item.type';
 import { ItemsFilterInput } from '../schema/items-filter.input';
@@ -8,7 +10,10 @@ import { connectionOf, itemToGraph } from './graphql.mappers';
 
 @Resolver(() => ItemType)
 export class ItemResolver {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly similarItems: SimilarItemsService,
+  ) {}
 
   @Query(() => ItemType, { nullable: true, description: 'An item by id; null when there is none.' })
   async item(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ItemType | null> {
@@ -24,5 +29,18 @@ export class ItemResolver {
   ): Promise<ItemConnectionType> {
     const page = await this.catalog.listItems({ categories: filter?.categories, search: filter?.search, first, after });
     return connectionOf(page, itemToGraph);
+  }
+
+  @FieldResolver(() => [SimilarItemType], { description: 'The most similar items (item-to-item collaborative filtering), with the similarity as score; first: 1–100, default 10.' })
+  async similar(
+    @Root() item: ItemType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() context: RequestContext,
+  ): Promise<SimilarItemType[]> {
+    const similar = await this.similarItems.similar(item.id, first, {
+      similarList: (id) => context.loaders.similar.load(id),
+      items: (ids) => context.loaders.items.loadMany(ids),
+    });
+    return similar.map((entry) => ({ item: itemToGraph(entry.item), score: entry.score }));
   }
 }

@@ -1,17 +1,22 @@
+import type { GraphQLSchema } from 'graphql';
 import { createDynamoDbClients, type DynamoDbClients } from './adapters/dynamodb/dynamodb-client.factory';
 import { DynamoDbInteractionStore } from './adapters/dynamodb/dynamodb-interaction-store';
 import { DynamoDbItemCatalog } from './adapters/dynamodb/dynamodb-item-catalog';
+import { DynamoDbModelStore } from './adapters/dynamodb/dynamodb-model-store';
+import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-recommendation-list-store';
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
 import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
 import type { Config } from './config';
-import { createRequestContext, type RequestContext } from './context';
+import { createRequestContext, type ContextOptions, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
 import { DatasetImportService } from './services/dataset-import.service';
+import { RecommendationService } from './services/recommendation.service';
+import { SimilarItemsService } from './services/similar-items.service';
+import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { ItemResolver, UserResolver } from '../resolvers';
-import type { GraphQLSchema } from 'graphql';
+import { ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -29,9 +34,13 @@ export interface Container {
   readonly catalog: DynamoDbItemCatalog;
   readonly users: DynamoDbUserDirectory;
   readonly interactions: DynamoDbInteractionStore;
+  readonly models: DynamoDbModelStore;
+  readonly lists: DynamoDbRecommendationListStore;
   readonly importService: DatasetImportService;
+  readonly trainingService: TrainingService;
+  readonly recommendationService: RecommendationService;
   readonly schema: GraphQLSchema;
-  createContext(requestId?: string): RequestContext;
+  createContext(options?: ContextOptions): RequestContext;
   /** Creates missing tables; returns the names it created. */
   ensureTables(): Promise<string[]>;
   close(): void;
@@ -53,10 +62,15 @@ export function createContainer(options: ContainerOptions): Container {
   const catalog = new DynamoDbItemCatalog(dynamoDb.doc, tables.items);
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
+  const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, { pointerCacheMs: config.models.pointerCacheMs });
+  const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
+  const similarItems = new SimilarItemsService(models);
+  const recommendationService = new RecommendationService({ interactions, models, lists });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
-      [ItemResolver, new ItemResolver(new CatalogService(catalog))],
+      [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
+      [RecommendationResolver, new RecommendationResolver(recommendationService)],
     ]),
   );
   return {
@@ -66,9 +80,13 @@ export function createContainer(options: ContainerOptions): Container {
     catalog,
     users,
     interactions,
+    models,
+    lists,
     importService: new DatasetImportService({ items: catalog, users, interactions }),
+    trainingService: new TrainingService({ interactions, catalog, models }),
+    recommendationService,
     schema,
-    createContext: (requestId) => createRequestContext({ catalog, users }, requestId),
+    createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids) }, contextOptions),
     ensureTables: () => ensureTables(dynamoDb.client, tables),
     close: () => dynamoDb.client.destroy(),
   };

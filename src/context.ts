@@ -4,30 +4,47 @@ import type { Item, ItemId } from './domain/item';
 import type { User, UserId } from './domain/user';
 import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
+import type { WeightedIds } from './recommenders/baseline.ranker';
 
 export interface Loaders {
   readonly items: DataLoader<ItemId, Item | null>;
   readonly users: DataLoader<UserId, User | null>;
+  readonly similar: DataLoader<ItemId, WeightedIds | null>;
 }
 
-/** Per-request state: new DataLoaders (so no cache outlives a request) and the request id. */
+/** Who is asking. Until Cognito auth lands, the standalone server takes it from a header. */
+export interface Viewer {
+  /** undefined: anonymous. */
+  readonly userId: UserId | undefined;
+}
+
+/** Per-request state: new DataLoaders (so no cache outlives a request), the viewer and the request id. */
 export interface RequestContext {
   readonly requestId: string;
+  readonly viewer: Viewer;
   readonly loaders: Loaders;
 }
 
 export interface ContextPorts {
   readonly catalog: ItemCatalog;
   readonly users: UserDirectory;
+  readonly similarLists: (ids: readonly ItemId[]) => Promise<(WeightedIds | null | Error)[]>;
 }
 
-export function createRequestContext(ports: ContextPorts, requestId: string = randomUUID()): RequestContext {
+export interface ContextOptions {
+  readonly requestId?: string;
+  readonly viewer?: Viewer;
+}
+
+export function createRequestContext(ports: ContextPorts, options: ContextOptions = {}): RequestContext {
   return {
-    requestId,
+    requestId: options.requestId ?? randomUUID(),
+    viewer: options.viewer ?? { userId: undefined },
     loaders: {
       // One load per key in a tick becomes one port call; the adapter splits it into BatchGetItem calls of 100.
       items: new DataLoader((ids) => ports.catalog.getItems(ids)),
       users: new DataLoader((ids) => ports.users.getUsers(ids)),
+      similar: new DataLoader((ids) => ports.similarLists(ids)),
     },
   };
 }

@@ -33,3 +33,12 @@ export class DependencyUnavailableError extends Error {
     this.name = 'DependencyUnavailableError';
   }
 }
+
+/** Recommendations were asked for before any model was trained. */
+export class ModelNotTrainedError extends Error {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor() {
+    super('No recommendation model has been trained yet: run `npm run train` (npm start trains one on the demo data).');
+    this.name = 'ModelNotTrainedError';
+  }
+}

@@ -6,6 +6,7 @@ import { createApolloServer } from '../graphql/apollo-server.factory';
 import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
 import { startLocalStorage } from '../local/local-storage';
 import { jsonLog, type Log } from '../logger';
+import { formatTrainingSummary } from '../services/training-summary.text';
 import { createHttpApp } from './http-app';
 
 export interface RunningServer {
@@ -29,7 +30,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const httpServer: Server = createServer();
   const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog });
   await apollo.start();
-  httpServer.on('request', createHttpApp(apollo, (requestId) => container.createContext(requestId)));
+  httpServer.on('request', createHttpApp(apollo, (contextOptions) => container.createContext(contextOptions)));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.config.server.port, options.config.server.host, () => resolve());
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
       const what = loaded.resumed ? 'completed the interrupted load of the built-in demo data' : 'loaded the built-in demo data';
       console.log(`recgate: ${what} (seed ${config.demoData.seed}) in ${(loaded.summary.durationMs / 1000).toFixed(1)} s`);
     }
+  }
+  if (!(await container.models.currentModel())) {
+    const summary = await container.trainingService.train();
+    console.log(`recgate: no model yet, so trained one: ${formatTrainingSummary(summary).split('\n')[0]}`);
   }
   const server = await startServer({ config, container });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DependencyUnavailableError, InvalidArgumentError } from '../domain/errors';
+import { DependencyUnavailableError, InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
 
 /**
  * Domain errors become codes a client can act on; anything unexpected is masked (the
@@ -14,6 +14,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
     };
+  }
+  if (original instanceof ModelNotTrainedError) {
+    return { ...formatted, message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };
   }
   if (original instanceof DependencyUnavailableError) {
     return {

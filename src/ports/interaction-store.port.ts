@@ -3,9 +3,17 @@ import type { ItemId } from '../domain/item';
 import type { Page, PageRequest } from '../domain/page';
 import type { UserId } from '../domain/user';
 
+export interface RecentInteraction {
+  readonly itemId: ItemId;
+  readonly type: Interaction['type'];
+  readonly occurredAt: number;
+}
+
 export interface InteractionStore {
   /** Newest first. Throws InvalidCursorError for a cursor it did not issue. */
   listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>>;
+  /** The user's newest interactions (item, type, time only), in one read. */
+  recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]>;
 }
 
 export interface InteractionStoreWriter {
@@ -13,5 +21,7 @@ export interface InteractionStoreWriter {
   putInteractions(interactions: readonly Interaction[]): Promise<void>;
   /** Interactions per item over the whole log, for the popularity counters. */
   countByItem(): Promise<Map<ItemId, number>>;
+  /** Visits every interaction (user, item, time), in no particular order: what training reads. */
+  scanPositives(visit: (userId: UserId, itemId: ItemId, occurredAt: number) => void): Promise<void>;
   count(): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { ItemsDocument, UserHistoryDocument } from '../__generated__/operations';
+import { ItemsDocument, RecommendationsDocument, UserHistoryDocument } from '../__generated__/operations';
 import { childEnvironment } from '../support/test-env';
 import { startScript } from '../support/child-process';
 import { postGraphQL } from '../support/http-graphql';
@@ -23,6 +23,10 @@ describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', ()
       expect(page.body.data?.items.edges).toHaveLength(2);
       const history = await postGraphQL(url, UserHistoryDocument, { id: 'u0001', first: 3 });
       expect(history.body.data?.user?.history.edges).toHaveLength(3);
+      expect(first.output()).toMatch(/no model yet, so trained one: trained model v\S+ on [\d,]+ interactions/);
+      const list = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5 } }, { 'x-recgate-user': 'u0001' });
+      expect(list.body.data?.recommendations.items).toHaveLength(5);
+      expect(list.body.data?.recommendations.items[0]?.explanations[0]?.text).toMatch(/^Because you (watched|viewed|liked) /);
       expect(await first.stop('SIGINT')).toBe(0);
       expect(first.output()).toContain('recgate: stopped');
     } finally {
@@ -33,6 +37,7 @@ describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', ()
     try {
       const [, url] = (await second.waitFor(/listening on (http:\/\/\S+)/, 60_000)) as [string, string];
       expect(second.output()).not.toContain('loaded the built-in demo data');
+      expect(second.output()).not.toContain('no model yet');
       expect(second.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
       const page = await postGraphQL(url, ItemsDocument, { first: 2 });
       expect(page.body.data?.items.edges).toHaveLength(2);

@@ -120,7 +120,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
   it('masks an unexpected failure and logs it with the request id', async () => {
     // A deployment whose tables do not exist: DynamoDB fails every read with ResourceNotFoundException.
     const misconfigured = createContainer({ config: loadConfig(testEnvironment()), dynamoDb: container.dynamoDb });
-    const { errors } = await execute(server, misconfigured, ItemDocument, { id: 'i0001' }, 'req-misconfigured-1');
+    const { errors } = await execute(server, misconfigured, ItemDocument, { id: 'i0001' }, { requestId: 'req-misconfigured-1' });
     expect(errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
     expect(JSON.stringify(errors)).not.toMatch(/resource|table/i);
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-misconfigured-1', message: expect.stringMatching(/resource/i) }));

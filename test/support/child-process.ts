@@ -13,13 +13,13 @@ export interface Finished {
 /** Runs a TypeScript script of the project to its end, as `npm run …` would. */
 export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup(child, 'SIGKILL');
       reject(new Error(`${script} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on('error', reject);
@@ -39,7 +39,7 @@ export interface RunningScript {
 }
 
 export function startScript(script: string, env: NodeJS.ProcessEnv): RunningScript {
-  const child = spawn(TSX, [script], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [script], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer): void => {
@@ -78,11 +78,24 @@ export function startScript(script: string, env: NodeJS.ProcessEnv): RunningScri
       }),
     stop: async (signal = 'SIGINT', timeoutMs = 20_000) => {
       if (child.exitCode !== null) return child.exitCode;
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      killGroup(child, signal);
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
       const code = await exited;
       clearTimeout(timer);
       return code;
     },
   };
+}
+
+/**
+ * tsx runs the script in a child node process: signals go to the whole process group (the
+ * script is started detached, as its own group), so a SIGKILL leaves no orphan behind.
+ */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
 }

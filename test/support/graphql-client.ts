@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { ContextOptions, RequestContext } from '../../src/context';
 
 export interface OperationResult<TData> {
   readonly data: TData | null | undefined;
@@ -15,9 +15,9 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
   container: Container,
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
-  requestId?: string,
+  contextOptions: ContextOptions = {},
 ): Promise<OperationResult<TData>> {
-  const contextValue = container.createContext(requestId);
+  const contextValue = container.createContext(contextOptions);
   const response = await server.executeOperation<TData, TVariables>({ query: document, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };

@@ -4,7 +4,7 @@ import { INTERACTION_TYPES, type Interaction, type InteractionType } from '../..
 import type { ItemId } from '../../domain/item';
 import type { Page, PageRequest } from '../../domain/page';
 import type { UserId } from '../../domain/user';
-import type { InteractionStore, InteractionStoreWriter } from '../../ports/interaction-store.port';
+import type { InteractionStore, InteractionStoreWriter, RecentInteraction } from '../../ports/interaction-store.port';
 import type { Row } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
@@ -46,6 +46,26 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
     };
   }
 
+  async recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]> {
+    const response = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INTERACTIONS_BY_TIME_INDEX,
+        KeyConditionExpression: '#userId = :userId',
+        ExpressionAttributeNames: { '#userId': 'userId', '#itemId': 'itemId', '#type': 'type', '#occurredAt': 'occurredAt' },
+        ExpressionAttributeValues: { ':userId': userId },
+        ProjectionExpression: '#itemId, #type, #occurredAt',
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (response.Items ?? []).map((row) => ({
+      itemId: String(row['itemId']),
+      type: interactionTypeFrom(row['type']),
+      occurredAt: Number(row['occurredAt']),
+    }));
+  }
+
   async putInteractions(interactions: readonly Interaction[]): Promise<void> {
     const rows = dedupeByKey(interactions, (event) => `${event.userId}\u0000${event.eventId}`).map(interactionToRow);
     await batchPutRows(this.doc, this.tableName, rows);
@@ -58,6 +78,12 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
       counts.set(itemId, (counts.get(itemId) ?? 0) + 1);
     });
     return counts;
+  }
+
+  scanPositives(visit: (userId: UserId, itemId: ItemId, occurredAt: number) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, ['userId', 'itemId', 'occurredAt'], (row) =>
+      visit(String(row['userId']), String(row['itemId']), Number(row['occurredAt'])),
+    );
   }
 
   count(): Promise<number> {
@@ -77,13 +103,18 @@ function interactionToRow(event: Interaction): Row {
   };
 }
 
+function interactionTypeFrom(value: unknown): InteractionType {
+  const type = String(value);
+  return (INTERACTION_TYPES as readonly string[]).includes(type) ? (type as InteractionType) : 'OTHER';
+}
+
 function interactionFromRow(row: Row): Interaction {
-  const type = String(row['type']);
+  const type = interactionTypeFrom(row['type']);
   return {
     userId: String(row['userId']),
     eventId: String(row['eventId']),
     itemId: String(row['itemId']),
-    type: (INTERACTION_TYPES as readonly string[]).includes(type) ? (type as InteractionType) : 'OTHER',
+    type,
     eventType: String(row['eventType'] ?? type.toLowerCase()),
     value: typeof row['value'] === 'number' ? row['value'] : undefined,
     occurredAt: Number(row['occurredAt']),

@@ -99,6 +99,16 @@ export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
     return changed.length;
   }
 
+  scanCatalogue(visit: (item: Pick<ItemRecord, 'id' | 'categories' | 'createdAt'>) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, ['itemId', 'categories', 'createdAt'], (row) =>
+      visit({
+        id: String(row['itemId']),
+        categories: Array.isArray(row['categories']) ? row['categories'].map(String) : [],
+        createdAt: Number(row['createdAt'] ?? 0),
+      }),
+    );
+  }
+
   count(): Promise<number> {
     return countRows(this.doc, this.tableName);
   }

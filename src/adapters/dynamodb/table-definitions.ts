@@ -65,6 +65,24 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
         },
       ],
     },
+    {
+      TableName: names.models,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'version', AttributeType: 'S' },
+        { AttributeName: 'key', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'version', KeyType: 'HASH' },
+        { AttributeName: 'key', KeyType: 'RANGE' },
+      ],
+    },
+    {
+      TableName: names.recommendationLists,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'listId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'listId', KeyType: 'HASH' }],
+    },
   ];
 }
 

@@ -3,10 +3,18 @@ export interface TableNames {
   readonly items: string;
   readonly users: string;
   readonly interactions: string;
+  readonly models: string;
+  readonly recommendationLists: string;
 }
 
 export function tableNames(prefix: string): TableNames {
-  return { items: `${prefix}items`, users: `${prefix}users`, interactions: `${prefix}interactions` };
+  return {
+    items: `${prefix}items`,
+    users: `${prefix}users`,
+    interactions: `${prefix}interactions`,
+    models: `${prefix}models`,
+    recommendationLists: `${prefix}recommendation-lists`,
+  };
 }
 
 /** Index names, shared by the adapters, the local table creation and serverless.yml. */

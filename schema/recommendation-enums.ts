@@ -1,0 +1,24 @@
+import { registerEnumType } from 'type-graphql';
+import { EXPLANATION_KINDS, FALLBACK_REASONS, RECOMMENDATION_SOURCES, STRATEGIES } from '../src/domain/recommendation';
+
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+}
+
+export const StrategyEnum = enumOf(STRATEGIES);
+registerEnumType(StrategyEnum, {
+  name: 'Strategy',
+  description: 'BASELINE: the in-process recommenders. PERSONALIZE: Amazon Personalize. BLENDED: both. AUTO: the gateway chooses.',
+});
+
+export const FallbackReasonEnum = enumOf(FALLBACK_REASONS);
+registerEnumType(FallbackReasonEnum, { name: 'FallbackReason', description: 'Why the strategy served is not the one requested.' });
+
+export const RecommendationSourceEnum = enumOf(RECOMMENDATION_SOURCES);
+registerEnumType(RecommendationSourceEnum, {
+  name: 'RecommendationSource',
+  description: 'Which part of the baseline put the item in the list: EASE, ITEM_KNN (collaborative filtering), POPULARITY, NEW_ARRIVALS, INTERESTS.',
+});
+
+export const ExplanationKindEnum = enumOf(EXPLANATION_KINDS);
+registerEnumType(ExplanationKindEnum, { name: 'ExplanationKind' });

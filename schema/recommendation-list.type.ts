@@ -1,0 +1,70 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { ExplanationKind, FallbackReason, RecommendationSource, Strategy } from '../src/domain/recommendation';
+import { ItemType } from './item.type';
+import { ExplanationKindEnum, FallbackReasonEnum, RecommendationSourceEnum, StrategyEnum } from './recommendation-enums';
+
+@ObjectType('Explanation', { description: 'Why an item is recommended, ready to show ("Because you watched Alien").' })
+export class ExplanationType {
+  @Field(() => ExplanationKindEnum)
+  kind!: ExplanationKind;
+
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => ItemType, { nullable: true, description: 'BECAUSE_YOU_WATCHED: the item of the user\'s history that contributed most.' })
+  becauseOf!: ItemType | null;
+
+  @Field(() => String, { nullable: true, description: 'The category a popularity, new-arrival or interest explanation is about.' })
+  category!: string | null;
+}
+
+@ObjectType('RecommendedItem')
+export class RecommendedItemType {
+  @Field(() => ItemType)
+  item!: ItemType;
+
+  @Field(() => Int, { description: '1 for the first item.' })
+  rank!: number;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => RecommendationSourceEnum)
+  source!: RecommendationSource;
+
+  @Field(() => [ExplanationType])
+  explanations!: ExplanationType[];
+}
+
+@ObjectType('RecommendationList')
+export class RecommendationListType {
+  @Field(() => ID, { description: 'The recommendationId to send back with impressions and clicks.' })
+  id!: string;
+
+  @Field(() => StrategyEnum)
+  strategyRequested!: Strategy;
+
+  @Field(() => StrategyEnum)
+  strategyServed!: Strategy;
+
+  @Field(() => FallbackReasonEnum, { nullable: true, description: 'Set when strategyServed is not what was requested.' })
+  fallbackReason!: FallbackReason | null;
+
+  @Field(() => String, { nullable: true, description: 'The baseline model version that ranked the list.' })
+  modelVersion!: string | null;
+
+  @Field(() => Date)
+  generatedAt!: Date;
+
+  @Field(() => [RecommendedItemType])
+  items!: RecommendedItemType[];
+}
+
+@ObjectType('SimilarItem')
+export class SimilarItemType {
+  @Field(() => ItemType)
+  item!: ItemType;
+
+  @Field(() => Float, { description: 'Cosine similarity of the two items\' audiences, 0–1.' })
+  score!: number;
+}

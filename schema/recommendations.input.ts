@@ -1,0 +1,39 @@
+import { Field, InputType, Int } from 'type-graphql';
+import type { Strategy } from '../src/domain/recommendation';
+import { StrategyEnum } from './recommendation-enums';
+
+@InputType('RecommendationFilter')
+export class RecommendationFilterInput {
+  @Field(() => [String], { nullable: true, description: 'Only items in any of these categories (at most 20, each known to the catalogue).' })
+  categories?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Leave out items the user has interacted with (default true).' })
+  excludeSeen?: boolean | null;
+}
+
+@InputType('RecommendationContext', { description: 'Where the list will be shown; stored with the list.' })
+export class RecommendationContextInput {
+  @Field(() => String, { nullable: true })
+  device?: string | null;
+
+  @Field(() => String, { nullable: true })
+  locale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The screen or slot, e.g. "home-row-1".' })
+  placement?: string | null;
+}
+
+@InputType('RecommendationsInput')
+export class RecommendationsInput {
+  @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO' })
+  strategy?: Strategy | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1–100.' })
+  limit?: number | null;
+
+  @Field(() => RecommendationFilterInput, { nullable: true })
+  filter?: RecommendationFilterInput | null;
+
+  @Field(() => RecommendationContextInput, { nullable: true })
+  context?: RecommendationContextInput | null;
+}

@@ -1,0 +1,106 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { readEvaluationDataset } from '../src/evaluation/dataset-reader';
+import { evaluateBaselines, type EvaluationReport } from '../src/evaluation/offline-evaluation';
+import { DATASET_FORMATS, datasetFormat } from '../src/importers/dataset-formats';
+import { ImportFileError, ImportRowError } from '../src/importers/import-errors';
+import { DEFAULT_TRAINING, type BaselineTrainingOptions } from '../src/models/baseline.trainer';
+
+const USAGE = `Usage: npm run evaluate -- --format <format> <path> [options]
+
+Evaluates the baseline's models offline on a dataset's files (the protocol of docs/evaluation.md:
+per-user random 80/20 holdout, seeded LCG), and prints Recall@10/20, NDCG@10/20, Precision@10,
+MRR@20, catalogue coverage@10 and training time per model.
+
+Formats: ${DATASET_FORMATS.map((format) => format.name).join(', ')}
+
+Options:
+  --json FILE          also write the report as JSON
+  --seed N             holdout seed (default 42)
+  --half-life DAYS     popularity half-life (default ${DEFAULT_TRAINING.popularity.halfLifeDays})
+  --knn-neighbours N   item-kNN neighbours per item (default ${DEFAULT_TRAINING.itemKnn.neighbours})
+  --shrinkage N        item-kNN shrinkage (default ${DEFAULT_TRAINING.itemKnn.shrinkage})
+  --lambda N           EASE regularisation (default ${DEFAULT_TRAINING.ease.lambda})
+  --ease-items N       items EASE is fitted on (default ${DEFAULT_TRAINING.ease.maxItems})
+  --ease-neighbours N  weights kept per item (default ${DEFAULT_TRAINING.ease.neighbours})`;
+
+function numberOption(values: Record<string, unknown>, name: string, fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, got "${String(raw)}"`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      json: { type: 'string' },
+      seed: { type: 'string' },
+      'half-life': { type: 'string' },
+      'knn-neighbours': { type: 'string' },
+      shrinkage: { type: 'string' },
+      lambda: { type: 'string' },
+      'ease-items': { type: 'string' },
+      'ease-neighbours': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = values.format ? datasetFormat(values.format) : undefined;
+  const [target, ...extra] = positionals;
+  if (!format || !target || extra.length > 0) throw new UsageError(!format ? `give --format (${DATASET_FORMATS.map((known) => known.name).join(', ')})` : 'give exactly one <path>');
+  const training: BaselineTrainingOptions = {
+    ...DEFAULT_TRAINING,
+    popularity: { ...DEFAULT_TRAINING.popularity, halfLifeDays: numberOption(values, 'half-life', DEFAULT_TRAINING.popularity.halfLifeDays) },
+    itemKnn: {
+      ...DEFAULT_TRAINING.itemKnn,
+      neighbours: numberOption(values, 'knn-neighbours', DEFAULT_TRAINING.itemKnn.neighbours),
+      shrinkage: numberOption(values, 'shrinkage', DEFAULT_TRAINING.itemKnn.shrinkage),
+    },
+    ease: {
+      lambda: numberOption(values, 'lambda', DEFAULT_TRAINING.ease.lambda),
+      maxItems: numberOption(values, 'ease-items', DEFAULT_TRAINING.ease.maxItems),
+      neighbours: numberOption(values, 'ease-neighbours', DEFAULT_TRAINING.ease.neighbours),
+    },
+  };
+  const dataset = await readEvaluationDataset(await format.open(target));
+  console.log(`evaluate: ${dataset.positives.length.toLocaleString('en-US')} interactions, ${dataset.catalogue.length.toLocaleString('en-US')} items from ${target}`);
+  const report = evaluateBaselines(dataset.positives, dataset.catalogue, { seed: numberOption(values, 'seed', 42), training });
+  printReport(report);
+  if (values.json) {
+    await writeFile(values.json, `${JSON.stringify({ dataset: target, format: format.name, training, ...report }, null, 2)}\n`);
+    console.log(`evaluate: wrote ${values.json}`);
+  }
+  return 0;
+}
+
+function printReport(report: EvaluationReport): void {
+  console.log(`${report.users} users with held-out rows, ${report.items} items, ${report.trainRows} training and ${report.testRows} test rows\n`);
+  console.log('| model | Recall@10 | NDCG@10 | Recall@20 | NDCG@20 | Precision@10 | MRR@20 | coverage@10 | fit (s) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const m of report.models) {
+    const cells = [m.recall10, m.ndcg10, m.recall20, m.ndcg20, m.precision10, m.mrr20, m.coverage10].map((value) => value.toFixed(4));
+    console.log(`| ${m.model} | ${cells.join(' | ')} | ${m.fitSeconds.toFixed(1)} |`);
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`evaluate: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (error instanceof ImportRowError) console.error(`evaluate: cannot read ${error.file} line ${error.line}: ${error.reason}`);
+    else if (error instanceof ImportFileError) console.error(`evaluate: ${error.file}: ${error.reason}`);
+    else console.error(`evaluate: failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

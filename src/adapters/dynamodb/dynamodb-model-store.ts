@@ -1,0 +1,194 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { ItemId } from '../../domain/item';
+import type { PopularityArtefact } from '../../models/popularity.model';
+import type { ItemArtefact, NewArrival, WeightedIds } from '../../recommenders/baseline.ranker';
+import type { ModelArtefactsToWrite, ModelInfo, ModelReader, ModelWriter, SharedArtefacts } from '../../ports/model-store.port';
+import { decodeList, encodeList } from './artefact-codec';
+import { batchGetByKeys, type Row } from './batch-get';
+import { batchDeleteKeys, batchPutRows } from './batch-write';
+
+const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
+
+export interface ModelStoreOptions {
+  /** How long the current-model pointer is cached; a model trained elsewhere is served after at most this. */
+  readonly pointerCacheMs: number;
+}
+
+export class ModelPublishConflictError extends Error {
+  constructor() {
+    super('another training published a model meanwhile; train again to publish on top of it');
+    this.name = 'ModelPublishConflictError';
+  }
+}
+
+/**
+ * Model artefacts in one table, keyed by (version, key): every row of a training is
+ * written under a new version, and one pointer row names the current version. Serving reads
+ * the pointer (cached) and then only the rows it needs for one user.
+ */
+export class DynamoDbModelStore implements ModelReader, ModelWriter {
+  private cached: { info: ModelInfo | undefined; until: number } | undefined;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly options: ModelStoreOptions = { pointerCacheMs: 30_000 },
+  ) {}
+
+  async currentModel(): Promise<ModelInfo | undefined> {
+    if (this.cached && this.cached.until > Date.now()) return this.cached.info;
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: POINTER }));
+    const info = Item && typeof Item['current'] === 'string' ? (JSON.parse(Item['current']) as ModelInfo) : undefined;
+    this.cached = { info, until: Date.now() + this.options.pointerCacheMs };
+    return info;
+  }
+
+  async sharedArtefacts(version: string): Promise<SharedArtefacts> {
+    const rows = await batchGetByKeys(this.doc, this.tableName, [{ version, key: 'popularity' }, { version, key: 'new-arrivals' }], keyOf);
+    const popularity = rows.get(`${version}/popularity`);
+    const arrivals = rows.get(`${version}/new-arrivals`);
+    if (popularity instanceof Error) throw popularity;
+    if (arrivals instanceof Error) throw arrivals;
+    if (!popularity) throw new Error(`model ${version} has no popularity artefact`);
+    return {
+      popularity: JSON.parse(String(popularity['data'])) as PopularityArtefact,
+      newArrivals: arrivals ? (JSON.parse(String(arrivals['data'])) as NewArrival[]) : [],
+    };
+  }
+
+  async itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]> {
+    const rows = await this.rowsFor(version, 'item', ids);
+    return ids.map((itemId) => {
+      const row = rows.get(`${version}/item#${itemId}`);
+      if (!row || row instanceof Error) return row ?? null;
+      return {
+        itemId,
+        categories: JSON.parse(String(row['categories'] ?? '[]')) as string[],
+        ease: decodeList(row['easeIds'], row['easeWeights']),
+        knn: decodeList(row['knnIds'], row['knnWeights']),
+      };
+    });
+  }
+
+  async similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]> {
+    const rows = await this.rowsFor(version, 'similar', ids);
+    return ids.map((itemId) => {
+      const row = rows.get(`${version}/similar#${itemId}`);
+      if (!row || row instanceof Error) return row ?? null;
+      return decodeList(row['ids'], row['weights']);
+    });
+  }
+
+  async publish(artefacts: ModelArtefactsToWrite, onProgress?: (written: number, total: number) => void): Promise<ModelInfo> {
+    const previous = await this.pointerRow();
+    const version = `v${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    // Recorded first, so that a training that dies half-way is cleaned up by the next one.
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: POINTER,
+        UpdateExpression: 'SET #attempts = list_append(if_not_exists(#attempts, :none), :version)',
+        ExpressionAttributeNames: { '#attempts': 'attempts' },
+        ExpressionAttributeValues: { ':none': [], ':version': [version] },
+      }),
+    );
+
+    const rows: Row[] = [
+      { version, key: 'popularity', data: JSON.stringify(artefacts.shared.popularity) },
+      { version, key: 'new-arrivals', data: JSON.stringify(artefacts.shared.newArrivals) },
+    ];
+    for (const item of artefacts.items) {
+      const ease = encodeList(item.ease);
+      const knn = encodeList(item.knn);
+      rows.push({ version, key: `item#${item.itemId}`, categories: JSON.stringify(item.categories), easeIds: ease.ids, easeWeights: ease.weights, knnIds: knn.ids, knnWeights: knn.weights });
+    }
+    for (const { itemId, similar } of artefacts.similar) {
+      const encoded = encodeList(similar);
+      rows.push({ version, key: `similar#${itemId}`, ids: encoded.ids, weights: encoded.weights });
+    }
+    const artefactBytes = rows.reduce((sum, row) => sum + approximateSize(row), 0);
+    let written = 0;
+    await batchPutRows(this.doc, this.tableName, rows, 8, undefined, (count) => onProgress?.((written += count), rows.length));
+
+    const info: ModelInfo = { ...artefacts.info, version, artefactBytes };
+    const previousVersion = previous?.info?.version;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...POINTER, current: JSON.stringify(info), previousVersion, attempts: previous?.attempts.concat(version) ?? [version] },
+          // Publish only on top of the model this training started from.
+          ConditionExpression: previousVersion ? '#current = :current' : 'attribute_not_exists(#current)',
+          ExpressionAttributeNames: { '#current': 'current' },
+          ...(previousVersion ? { ExpressionAttributeValues: { ':current': previous?.raw } } : {}),
+        }),
+      );
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') throw new ModelPublishConflictError();
+      throw error;
+    }
+    this.cached = { info, until: Date.now() + this.options.pointerCacheMs };
+    await this.deleteVersions((previous?.attempts ?? []).filter((old) => old !== version && old !== previousVersion));
+    return info;
+  }
+
+  private async pointerRow(): Promise<{ info: ModelInfo | undefined; raw: string | undefined; attempts: string[] } | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: POINTER, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const raw = typeof Item['current'] === 'string' ? Item['current'] : undefined;
+    return {
+      info: raw ? (JSON.parse(raw) as ModelInfo) : undefined,
+      raw,
+      attempts: Array.isArray(Item['attempts']) ? Item['attempts'].map(String) : [],
+    };
+  }
+
+  /** Deletes the rows of versions no longer current nor previous, and forgets them. */
+  private async deleteVersions(versions: readonly string[]): Promise<void> {
+    for (const version of versions) {
+      let startKey: Row | undefined;
+      do {
+        const page = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version', '#key': 'key' },
+            ExpressionAttributeValues: { ':version': version },
+            ProjectionExpression: '#version, #key',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        await batchDeleteKeys(this.doc, this.tableName, page.Items ?? []);
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    if (versions.length > 0) {
+      const pointer = await this.pointerRow();
+      const kept = (pointer?.attempts ?? []).filter((version) => !versions.includes(version));
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: POINTER,
+          UpdateExpression: 'SET #attempts = :kept',
+          ExpressionAttributeNames: { '#attempts': 'attempts' },
+          ExpressionAttributeValues: { ':kept': kept },
+        }),
+      );
+    }
+  }
+
+  private rowsFor(version: string, kind: 'item' | 'similar', ids: readonly ItemId[]): Promise<Map<string, Row | null | Error>> {
+    return batchGetByKeys(this.doc, this.tableName, [...new Set(ids)].map((id) => ({ version, key: `${kind}#${id}` })), keyOf);
+  }
+}
+
+function keyOf(row: Row): string {
+  return `${String(row['version'])}/${String(row['key'])}`;
+}
+
+function approximateSize(row: Row): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(row)) size += name.length + (value instanceof Uint8Array ? value.byteLength : String(value).length);
+  return size;
+}

@@ -1,0 +1,46 @@
+import type { InteractionType } from './interaction';
+import type { ItemId } from './item';
+
+export const STRATEGIES = ['BASELINE', 'PERSONALIZE', 'BLENDED', 'AUTO'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export const FALLBACK_REASONS = ['NOT_CONFIGURED', 'TIMEOUT', 'THROTTLED', 'UNAVAILABLE', 'CIRCUIT_OPEN', 'MISCONFIGURED'] as const;
+export type FallbackReason = (typeof FALLBACK_REASONS)[number];
+
+/** Which part of the baseline put an item in the list. */
+export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS'] as const;
+export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
+
+export const EXPLANATION_KINDS = ['BECAUSE_YOU_WATCHED', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS'] as const;
+export type ExplanationKind = (typeof EXPLANATION_KINDS)[number];
+
+/** Why an item is in a list, before it is worded for people. */
+export interface Reason {
+  readonly kind: ExplanationKind;
+  /** The history item that contributed most (BECAUSE_YOU_WATCHED only). */
+  readonly becauseOf?: ItemId;
+  readonly becauseOfType?: InteractionType;
+  /** The category a popularity, new-arrival or interest reason is about. */
+  readonly category?: string;
+}
+
+export interface RankedItem {
+  readonly itemId: ItemId;
+  readonly score: number;
+  readonly source: RecommendationSource;
+  readonly reasons: readonly Reason[];
+}
+
+/** A served list, stored so that impressions and clicks can be attributed to it. */
+export interface RecommendationList {
+  readonly id: string;
+  /** undefined for anonymous requests. */
+  readonly userId: string | undefined;
+  readonly strategyRequested: Strategy;
+  readonly strategyServed: Strategy;
+  readonly fallbackReason: FallbackReason | undefined;
+  readonly modelVersion: string | undefined;
+  readonly generatedAt: number;
+  readonly items: readonly { readonly itemId: ItemId; readonly rank: number; readonly score: number; readonly source: RecommendationSource }[];
+  readonly context: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,178 @@
+import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry } from '../models/baseline.trainer';
+import { holdoutSplit } from '../models/holdout-split';
+import type { Positive } from '../models/interaction-matrix';
+import type { NeighbourLists } from '../models/neighbour-lists';
+import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
+import { rankBaseline, type BaselineWeights, type HistoryEntry, type ItemArtefact } from '../recommenders/baseline.ranker';
+import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
+
+export interface ModelEvaluation {
+  readonly model: string;
+  readonly recall10: number;
+  readonly ndcg10: number;
+  readonly recall20: number;
+  readonly ndcg20: number;
+  readonly precision10: number;
+  /** Reciprocal rank of the first hit within the top 20. */
+  readonly mrr20: number;
+  /** Distinct items in all top-10 lists over the items in the data. */
+  readonly coverage10: number;
+  readonly fitSeconds: number;
+}
+
+export interface EvaluationReport {
+  readonly users: number;
+  readonly items: number;
+  readonly trainRows: number;
+  readonly testRows: number;
+  readonly models: readonly ModelEvaluation[];
+}
+
+export interface EvaluationOptions {
+  readonly seed: number;
+  readonly training: BaselineTrainingOptions;
+  readonly weights?: BaselineWeights;
+}
+
+const K = 20;
+
+/** A user's top-20 as item indices, from a score per item (higher first, ties by first appearance). */
+type Ranker = (user: string, train: readonly Positive[]) => number[];
+
+/**
+ * The evaluation protocol (docs/evaluation.md) on positives in file order: each model is
+ * fitted on the training rows and ranks, for every user with held-out rows, all items the
+ * user has no training row for.
+ */
+export function evaluateBaselines(positives: readonly Positive[], catalogue: readonly CatalogueEntry[], options: EvaluationOptions = { seed: 42, training: DEFAULT_TRAINING }): EvaluationReport {
+  const itemIds = [...new Set(positives.map((positive) => positive.itemId))];
+  const itemIndex = new Map(itemIds.map((id, index) => [id, index]));
+  const { train, test } = holdoutSplit(positives, options.seed);
+  const trainByUser = groupByUser(train);
+  const testByUser = groupByUser(test);
+
+  const models: ModelEvaluation[] = [];
+  const run = (model: string, fitSeconds: number, rank: Ranker): void => {
+    models.push({ model, fitSeconds, ...score(rank, trainByUser, testByUser, itemIndex, itemIds.length) });
+  };
+
+  // MostPop: all-time counts, as the reference figures compute it.
+  const counts = new Float64Array(itemIds.length);
+  for (const row of train) counts[itemIndex.get(row.itemId) ?? 0] = (counts[itemIndex.get(row.itemId) ?? 0] ?? 0) + 1;
+  run('MostPop (all-time)', 0, (_user, seen) => topK(counts, excludeSet(seen, itemIndex)));
+
+  const started = Date.now();
+  const model = trainBaseline(train, catalogue, options.training);
+  const fitSeconds = (Date.now() - started) / 1000;
+  const timings = model.timings;
+
+  const decayed = new Float64Array(itemIds.length);
+  for (const entry of model.popularity.overall) decayed[itemIndex.get(entry.id) ?? 0] = entry.score;
+  run(`Popularity (half-life ${options.training.popularity.halfLifeDays} d, top ${options.training.popularity.listSize})`, timings.popularityMs / 1000, (_user, seen) =>
+    topK(decayed, excludeSet(seen, itemIndex)),
+  );
+  run(`ItemKNN (cosine, ${options.training.itemKnn.neighbours} neighbours, shrinkage ${options.training.itemKnn.shrinkage})`, (timings.matrixMs + timings.itemKnnMs) / 1000, (_user, seen) =>
+    topK(sumOfLists(model.knn, seen, itemIndex), excludeSet(seen, itemIndex)),
+  );
+  run(`EASE (λ ${options.training.ease.lambda}, ${options.training.ease.maxItems} items, top ${options.training.ease.neighbours})`, (timings.matrixMs + timings.easeMs) / 1000, (_user, seen) =>
+    topK(sumOfLists(model.ease, seen, itemIndex), excludeSet(seen, itemIndex)),
+  );
+
+  const artefacts = new Map<string, ItemArtefact>();
+  for (const artefact of itemArtefactsOf(model)) artefacts.set(artefact.itemId, artefact);
+  run('Baseline (combined, as served)', fitSeconds, (_user, seen) => {
+    const history: HistoryEntry[] = [...seen]
+      .sort((a, b) => b.occurredAt - a.occurredAt)
+      .slice(0, SERVING_HISTORY_WINDOW)
+      .map((row) => ({ itemId: row.itemId, type: 'RATE', occurredAt: row.occurredAt }));
+    const ranked = rankBaseline({
+      history,
+      artefacts,
+      popularity: model.popularity,
+      newArrivals: model.newArrivals,
+      interests: [],
+      exclude: new Set(seen.map((row) => row.itemId)),
+      candidates: K,
+      ...(options.weights ? { weights: options.weights } : {}),
+    });
+    return ranked.map((item) => itemIndex.get(item.itemId) ?? -1);
+  });
+
+  return { users: testByUser.size, items: itemIds.length, trainRows: train.length, testRows: test.length, models };
+}
+
+function score(
+  rank: Ranker,
+  trainByUser: ReadonlyMap<string, Positive[]>,
+  testByUser: ReadonlyMap<string, Positive[]>,
+  itemIndex: ReadonlyMap<string, number>,
+  itemCount: number,
+): Omit<ModelEvaluation, 'model' | 'fitSeconds'> {
+  const sums = { recall10: 0, ndcg10: 0, recall20: 0, ndcg20: 0, precision10: 0, mrr20: 0 };
+  const shown = new Set<number>();
+  for (const [user, held] of testByUser) {
+    const relevant = new Set(held.map((row) => itemIndex.get(row.itemId) ?? -1));
+    const ranked = rank(user, trainByUser.get(user) ?? []).slice(0, K);
+    for (const item of ranked.slice(0, 10)) shown.add(item);
+    sums.recall10 += recallAt(ranked, relevant, 10);
+    sums.ndcg10 += ndcgAt(ranked, relevant, 10);
+    sums.recall20 += recallAt(ranked, relevant, 20);
+    sums.ndcg20 += ndcgAt(ranked, relevant, 20);
+    sums.precision10 += precisionAt(ranked, relevant, 10);
+    sums.mrr20 += reciprocalRank(ranked, relevant);
+  }
+  const users = Math.max(1, testByUser.size);
+  return {
+    recall10: sums.recall10 / users,
+    ndcg10: sums.ndcg10 / users,
+    recall20: sums.recall20 / users,
+    ndcg20: sums.ndcg20 / users,
+    precision10: sums.precision10 / users,
+    mrr20: sums.mrr20 / users,
+    coverage10: shown.size / itemCount,
+  };
+}
+
+function groupByUser(rows: readonly Positive[]): Map<string, Positive[]> {
+  const byUser = new Map<string, Positive[]>();
+  for (const row of rows) {
+    let list = byUser.get(row.userId);
+    if (!list) byUser.set(row.userId, (list = []));
+    list.push(row);
+  }
+  return byUser;
+}
+
+function excludeSet(seen: readonly Positive[], itemIndex: ReadonlyMap<string, number>): Set<number> {
+  return new Set(seen.map((row) => itemIndex.get(row.itemId) ?? -1));
+}
+
+/** Σ over the user's items of their neighbour lists, indexed like the evaluation's items. */
+function sumOfLists(lists: NeighbourLists, seen: readonly Positive[], itemIndex: ReadonlyMap<string, number>): Float64Array {
+  const modelIndex = new Map(lists.itemIds.map((id, index) => [id, index]));
+  const scores = new Float64Array(itemIndex.size);
+  for (const row of seen) {
+    const list = lists.lists[modelIndex.get(row.itemId) ?? -1];
+    if (!list) continue;
+    for (let n = 0; n < list.ids.length; n++) {
+      const target = itemIndex.get(lists.itemIds[list.ids[n] ?? 0] ?? '');
+      if (target !== undefined) scores[target] = (scores[target] ?? 0) + (list.weights[n] ?? 0);
+    }
+  }
+  return scores;
+}
+
+/** Indices of the K best scores not excluded; ties go to the lower index (first appearance). */
+function topK(scores: Float64Array, exclude: ReadonlySet<number>): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (exclude.has(i)) continue;
+    const value = scores[i] ?? 0;
+    if (best.length === K && value <= (scores[best[K - 1] ?? 0] ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && value > (scores[best[at - 1] ?? 0] ?? 0)) at--;
+    best.splice(at, 0, i);
+    if (best.length > K) best.pop();
+  }
+  return best;
+}

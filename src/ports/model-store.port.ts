@@ -1,0 +1,49 @@
+import type { ItemId } from '../domain/item';
+import type { PopularityArtefact } from '../models/popularity.model';
+import type { ItemArtefact, NewArrival, WeightedIds } from '../recommenders/baseline.ranker';
+
+/** What is known of a trained model without reading its artefacts. */
+export interface ModelInfo {
+  readonly version: string;
+  readonly trainedAt: number;
+  readonly interactions: number;
+  readonly users: number;
+  readonly items: number;
+  /** Every category of the catalogue at training time (to validate filters). */
+  readonly categories: readonly string[];
+  readonly trainingSeconds: number;
+  readonly artefactBytes: number;
+}
+
+/** The small artefacts every list needs (one row each). */
+export interface SharedArtefacts {
+  readonly popularity: PopularityArtefact;
+  readonly newArrivals: readonly NewArrival[];
+}
+
+export interface ModelArtefactsToWrite {
+  readonly info: Omit<ModelInfo, 'version' | 'artefactBytes'>;
+  readonly shared: SharedArtefacts;
+  readonly items: Iterable<ItemArtefact>;
+  /** Each item's most similar items. */
+  readonly similar: Iterable<{ readonly itemId: ItemId; readonly similar: WeightedIds }>;
+}
+
+/** Read side, on the request path. */
+export interface ModelReader {
+  /** The current model, or undefined when none was trained yet (cached briefly). */
+  currentModel(): Promise<ModelInfo | undefined>;
+  sharedArtefacts(version: string): Promise<SharedArtefacts>;
+  /** Aligned with ids; null for an item the model has no artefact for. */
+  itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]>;
+  similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]>;
+}
+
+/** Write side, used by training. */
+export interface ModelWriter {
+  /**
+   * Writes every artefact under a new version, then makes it current: a failure on the way
+   * leaves the previous model current. Keeps the previous version, deletes older ones.
+   */
+  publish(artefacts: ModelArtefactsToWrite, onProgress?: (written: number, total: number) => void): Promise<ModelInfo>;
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
+import type { Item, ItemId } from '../domain/item';
+import type { ExplanationKind, FallbackReason, RankedItem, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
+import type { User } from '../domain/user';
+import type { InteractionStore } from '../ports/interaction-store.port';
+import type { ModelReader } from '../ports/model-store.port';
+import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
+import { rankBaseline, type ItemArtefact } from '../recommenders/baseline.ranker';
+import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
+import { explanationText } from './explanation.text';
+
+export const MAX_RECOMMENDATIONS = 100;
+const MAX_FILTER_CATEGORIES = 20;
+/** Candidates ranked when a category filter will drop some after the items are read. */
+const FILTERED_CANDIDATES = 300;
+
+export interface RecommendationRequest {
+  readonly strategy: Strategy;
+  readonly limit: number | null | undefined;
+  readonly categories: readonly string[] | null | undefined;
+  readonly excludeSeen: boolean | null | undefined;
+  readonly context: Readonly<Record<string, string>>;
+}
+
+/** Per-request readers, so items and users come through the request's DataLoaders. */
+export interface RequestReaders {
+  readonly items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>;
+  readonly user: (id: string) => Promise<User | null>;
+}
+
+export interface ServedExplanation {
+  readonly kind: ExplanationKind;
+  readonly text: string;
+  readonly becauseOf: Item | undefined;
+  readonly category: string | undefined;
+}
+
+export interface ServedItem {
+  readonly item: Item;
+  readonly rank: number;
+  readonly score: number;
+  readonly source: RecommendationSource;
+  readonly explanations: readonly ServedExplanation[];
+}
+
+export interface ServedRecommendations {
+  readonly list: RecommendationList;
+  readonly items: readonly ServedItem[];
+}
+
+export interface RecommendationPorts {
+  readonly interactions: Pick<InteractionStore, 'recentInteractions'>;
+  readonly models: ModelReader;
+  readonly lists: RecommendationListStore;
+}
+
+/**
+ * Serves one recommendation list: reads the user's recent history, the model artefacts of
+ * those items and the shared lists, ranks with the baseline, reads the items it will
+ * return, explains each one and stores the list under the id clients echo back. Reads are
+ * three rounds whatever the limit: (history, profile, model pointer), (artefacts), (items).
+ */
+export class RecommendationService {
+  constructor(
+    private readonly ports: RecommendationPorts,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async recommend(userId: string | undefined, request: RecommendationRequest, readers: RequestReaders): Promise<ServedRecommendations> {
+    const limit = request.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECOMMENDATIONS) {
+      throw new InvalidArgumentError('limit', `must be between 1 and ${MAX_RECOMMENDATIONS}, got ${String(request.limit)}`);
+    }
+    const categories = request.categories ?? [];
+    if (categories.length > MAX_FILTER_CATEGORIES) {
+      throw new InvalidArgumentError('filter.categories', `takes at most ${MAX_FILTER_CATEGORIES} categories, got ${categories.length}`);
+    }
+    const excludeSeen = request.excludeSeen ?? true;
+
+    // Round 1: what the user did, who they are, which model serves.
+    const [model, recent, user] = await Promise.all([
+      this.ports.models.currentModel(),
+      userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
+      userId ? readers.user(userId) : Promise.resolve(null),
+    ]);
+    if (!model) throw new ModelNotTrainedError();
+    const unknown = categories.filter((category) => !model.categories.includes(category));
+    if (unknown.length > 0) {
+      throw new InvalidArgumentError('filter.categories', `names categories the catalogue does not have: ${unknown.map((name) => `"${name}"`).join(', ')}`);
+    }
+
+    // Round 2: the artefacts of the newest history items, and the shared lists.
+    const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
+    const [shared, artefactRows] = await Promise.all([
+      this.ports.models.sharedArtefacts(model.version),
+      this.ports.models.itemArtefacts(model.version, history.map((entry) => entry.itemId)),
+    ]);
+    const artefacts = new Map<ItemId, ItemArtefact>();
+    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+
+    const ranked = rankBaseline({
+      history,
+      artefacts,
+      popularity: shared.popularity,
+      newArrivals: shared.newArrivals,
+      interests: [...categories, ...interestsOf(user)],
+      exclude: excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set(),
+      candidates: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10,
+    });
+
+    // Round 3: the items (candidates and the history items named in explanations), in one batch.
+    const becauseIds = ranked.flatMap((entry) => entry.reasons.flatMap((reason) => (reason.becauseOf ? [reason.becauseOf] : [])));
+    const ids = [...new Set([...ranked.map((entry) => entry.itemId), ...becauseIds])];
+    const loaded = await readers.items(ids);
+    const items = new Map<ItemId, Item>();
+    for (const item of loaded) if (item && !(item instanceof Error)) items.set(item.id, item);
+
+    const wanted = new Set(categories);
+    const served = ranked
+      .filter((entry) => items.has(entry.itemId))
+      .filter((entry) => wanted.size === 0 || (items.get(entry.itemId)?.categories ?? []).some((category) => wanted.has(category)))
+      .slice(0, limit)
+      .map((entry, index) => this.served(entry, index + 1, items));
+
+    const { strategyServed, fallbackReason } = strategyFor(request.strategy);
+    const list: RecommendationList = {
+      id: randomUUID(),
+      userId,
+      strategyRequested: request.strategy,
+      strategyServed,
+      fallbackReason,
+      modelVersion: model.version,
+      generatedAt: this.clock(),
+      items: served.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
+      context: request.context,
+    };
+    await this.ports.lists.save(list);
+    return { list, items: served };
+  }
+
+  private served(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, Item>): ServedItem {
+    const item = items.get(entry.itemId) as Item;
+    return {
+      item,
+      rank,
+      score: Math.round(entry.score * 1e6) / 1e6,
+      source: entry.source,
+      explanations: entry.reasons.map((reason) => {
+        const becauseOf = reason.becauseOf ? items.get(reason.becauseOf) : undefined;
+        return { kind: reason.kind, text: explanationText(reason, becauseOf?.title), becauseOf, category: reason.category };
+      }),
+    };
+  }
+}
+
+/** Until Personalize is wired in, every strategy is served by the baseline, saying why when it was not asked for. */
+function strategyFor(requested: Strategy): { strategyServed: Strategy; fallbackReason: FallbackReason | undefined } {
+  if (requested === 'BASELINE' || requested === 'AUTO') return { strategyServed: 'BASELINE', fallbackReason: undefined };
+  return { strategyServed: 'BASELINE', fallbackReason: 'NOT_CONFIGURED' };
+}
+
+/** Newest first, each item once (its latest interaction). */
+function distinctNewest<T extends { itemId: ItemId }>(recent: readonly T[]): T[] {
+  const seen = new Set<ItemId>();
+  return recent.filter((entry) => (seen.has(entry.itemId) ? false : (seen.add(entry.itemId), true)));
+}
+
+/** Stated interests from a profile attribute named "interests" (any case), separated by | or commas. */
+function interestsOf(user: User | null): string[] {
+  if (!user) return [];
+  const [, value] = Object.entries(user.attributes).find(([key]) => key.toLowerCase() === 'interests') ?? [];
+  return (value ?? '').split(/[|,]/).map((interest) => interest.trim()).filter(Boolean);
+}
+

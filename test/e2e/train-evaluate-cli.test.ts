@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runScript } from '../support/child-process';
+import { childEnvironment, testEnvironment } from '../support/test-env';
+import { tempDir, type TempDir } from '../support/temp-dir';
+
+const MOVIELENS = path.join(__dirname, '../fixtures/movielens-csv');
+
+describe('npm run train and npm run evaluate', () => {
+  let dir: TempDir;
+  beforeEach(async () => (dir = await tempDir()));
+  afterEach(() => dir.remove());
+
+  it('train: says there is nothing to train on in an empty database (exit 1), then trains what was imported', async () => {
+    const env = childEnvironment(testEnvironment());
+    const empty = await runScript('scripts/train.ts', [], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('there are no interactions to train on: import some first');
+
+    expect((await runScript('scripts/import.ts', ['--format', 'movielens-csv', MOVIELENS], env)).code).toBe(0);
+    const trained = await runScript('scripts/train.ts', [], env);
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toMatch(/trained model v\S+ on 11 interactions of 3 users and 6 items/);
+    expect(trained.stdout).toMatch(/read \d+\.\d s, fit \d+\.\d s \(matrix .*EASE \d+\.\d s\), write \d+\.\d s/);
+    expect(trained.stdout).toMatch(/artefacts: \d+\.\d MiB/);
+  });
+
+  it('evaluate: prints the metrics of every model and writes JSON', async () => {
+    const out = path.join(dir.path, 'report.json');
+    const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', MOVIELENS, '--json', out], childEnvironment({}));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('| model | Recall@10 | NDCG@10 | Recall@20 | NDCG@20 | Precision@10 | MRR@20 | coverage@10 | fit (s) |');
+    for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'Baseline (combined, as served)']) expect(result.stdout).toContain(`| ${model}`);
+    const report = JSON.parse(await readFile(out, 'utf8')) as { models: { model: string; recall20: number }[]; trainRows: number; testRows: number };
+    expect(report.trainRows + report.testRows).toBe(11);
+    expect(report.models).toHaveLength(5);
+    for (const model of report.models) expect(model.recall20).toBeGreaterThanOrEqual(0);
+  });
+
+  it('evaluate: names the line of a file it cannot parse', async () => {
+    await dir.write('movies.csv', 'movieId,title,genres\n1,Heat (1995),Crime\n');
+    await dir.write('ratings.csv', 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,1,4.0\n');
+    const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', dir.path], childEnvironment({}));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot read ${path.join(dir.path, 'ratings.csv')} line 3: expected 4 fields, found 3`);
+  });
+});

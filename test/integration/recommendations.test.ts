@@ -1,0 +1,161 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Container } from '../../src/container';
+import type { RequestContext } from '../../src/context';
+import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
+import { createApolloServer } from '../../src/graphql/apollo-server.factory';
+import { RecommendationsDocument, SimilarItemsDocument } from '../__generated__/operations';
+import { execute } from '../support/graphql-client';
+import { loadSmallDataset } from '../support/small-dataset';
+import { createTestContainer, type CommandCounter } from '../support/test-container';
+
+describe('Query.recommendations and Item.similar (in-process, dynalite)', () => {
+  let container: Container;
+  let commands: CommandCounter;
+  let server: ApolloServer<RequestContext>;
+  let dataset: DemoDataset;
+  const user = 'u0003';
+  const historyOf = (userId: string): Set<string> => new Set(dataset.interactions.filter((event) => event.userId === userId).map((event) => event.itemId));
+
+  beforeAll(async () => {
+    ({ container, commands } = await createTestContainer());
+    server = createApolloServer({ schema: container.schema, log: () => undefined });
+    await server.start();
+    dataset = await loadSmallDataset(container);
+    await container.trainingService.train();
+  });
+  afterAll(async () => {
+    await server.stop();
+    container.close();
+  });
+
+  const recommend = (input: Record<string, unknown>, viewer: { userId: string | undefined } = { userId: user }) =>
+    execute(server, container, RecommendationsDocument, { input }, { viewer });
+
+  it('serves the baseline for a user, every item explained by something they really watched', async () => {
+    const { data, errors } = await recommend({ limit: 10 });
+    expect(errors).toBeUndefined();
+    const list = data?.recommendations;
+    expect(list).toEqual(expect.objectContaining({ strategyRequested: 'AUTO', strategyServed: 'BASELINE', fallbackReason: null }));
+    expect(list?.items.map((entry) => entry.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const seen = historyOf(user);
+    for (const entry of list?.items ?? []) {
+      expect(seen.has(entry.item.id)).toBe(false); // excludeSeen defaults to true
+      expect(entry.explanations.length).toBeGreaterThan(0);
+      for (const explanation of entry.explanations) {
+        expect(explanation.text.length).toBeGreaterThan(5);
+        if (explanation.kind === 'BECAUSE_YOU_WATCHED') {
+          expect(seen.has(explanation.becauseOf?.id ?? '')).toBe(true);
+          expect(explanation.text).toMatch(new RegExp(`^Because you (watched|viewed|liked) ${explanation.becauseOf?.title}$`));
+        }
+      }
+    }
+    expect(list?.items.filter((entry) => entry.explanations[0]?.kind === 'BECAUSE_YOU_WATCHED').length).toBeGreaterThan(5);
+  });
+
+  it('answers a strategy it cannot serve yet with the baseline and the reason', async () => {
+    const { data } = await recommend({ strategy: 'PERSONALIZE', limit: 3 });
+    expect(data?.recommendations).toEqual(expect.objectContaining({ strategyRequested: 'PERSONALIZE', strategyServed: 'BASELINE', fallbackReason: 'NOT_CONFIGURED' }));
+    expect(data?.recommendations.items).toHaveLength(3);
+  });
+
+  it.each([['an anonymous viewer', undefined], ['an unknown user', 'nobody-knows-me']])('gives %s a cold-start list of popular items', async (_, userId) => {
+    const { data, errors } = await recommend({ limit: 5 }, { userId });
+    expect(errors).toBeUndefined();
+    expect(data?.recommendations.items).toHaveLength(5);
+    for (const entry of data?.recommendations.items ?? []) {
+      expect(entry.source).toBe('POPULARITY');
+      expect(['POPULAR', 'TRENDING']).toContain(entry.explanations[0]?.kind);
+    }
+  });
+
+  it('keeps to the categories asked for', async () => {
+    const { data } = await recommend({ limit: 8, filter: { categories: ['Horror', 'Comedy'] } });
+    expect(data?.recommendations.items.length).toBeGreaterThan(0);
+    for (const entry of data?.recommendations.items ?? []) expect(entry.item.categories.some((category) => ['Horror', 'Comedy'].includes(category))).toBe(true);
+  });
+
+  it('may return seen items when excludeSeen is false', async () => {
+    const { data } = await recommend({ limit: 40, filter: { excludeSeen: false } });
+    const seen = historyOf(user);
+    expect(data?.recommendations.items.some((entry) => seen.has(entry.item.id))).toBe(true);
+  });
+
+  it.each([
+    [{ limit: 0 }, 'limit', 'Argument "limit" must be between 1 and 100, got 0'],
+    [{ limit: 101 }, 'limit', 'Argument "limit" must be between 1 and 100, got 101'],
+    [{ filter: { categories: ['Horror', 'Polka'] } }, 'filter.categories', 'Argument "filter.categories" names categories the catalogue does not have: "Polka"'],
+  ])('refuses %o with BAD_USER_INPUT naming the argument', async (input, argumentName, message) => {
+    const { data, errors } = await recommend(input);
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', argumentName } })]);
+  });
+
+  it('refuses an unknown strategy', async () => {
+    const { errors } = await recommend({ strategy: 'MAGIC' });
+    expect(errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toContain('MAGIC');
+  });
+
+  it('stores every served list for later attribution', async () => {
+    const { data } = await recommend({ limit: 4, context: { device: 'ios', placement: 'home-row-1' } });
+    const id = data?.recommendations.id ?? '';
+    const [stored] = await container.lists.getLists([id]);
+    expect(stored).toEqual(
+      expect.objectContaining({
+        id,
+        userId: user,
+        strategyRequested: 'AUTO',
+        strategyServed: 'BASELINE',
+        context: { device: 'ios', placement: 'home-row-1' },
+        items: data?.recommendations.items.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
+      }),
+    );
+  });
+
+  it('reads a list in the same number of DynamoDB calls whatever the limit', async () => {
+    await recommend({ limit: 1 }); // the model pointer is cached from here on
+    commands.reset();
+    await recommend({ limit: 5 });
+    const small = { batchGets: commands.count('BatchGetItemCommand'), all: total(commands) };
+    commands.reset();
+    await recommend({ limit: 50 });
+    const large = { batchGets: commands.count('BatchGetItemCommand'), all: total(commands) };
+    expect(large).toEqual(small);
+    // History Query; user, artefacts and shared lists, items (BatchGetItem); the stored list (PutItem).
+    expect(commands.count('QueryCommand')).toBe(1);
+    expect(commands.count('PutItemCommand')).toBe(1);
+    expect(large.all).toBeLessThanOrEqual(8);
+  });
+
+  it('lists similar items by similarity', async () => {
+    const { data } = await execute(server, container, SimilarItemsDocument, { id: 'i0001', first: 5 });
+    const scores = data?.item?.similar.map((entry) => entry.score) ?? [];
+    expect(scores).toHaveLength(5);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((score) => score > 0 && score <= 1)).toBe(true);
+    expect(data?.item?.similar.map((entry) => entry.item.id)).not.toContain('i0001');
+    const { errors } = await execute(server, container, SimilarItemsDocument, { id: 'i0001', first: 0 });
+    expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+  });
+
+  function total(counter: CommandCounter): number {
+    return ['QueryCommand', 'BatchGetItemCommand', 'GetItemCommand', 'PutItemCommand'].reduce((sum, name) => sum + counter.count(name), 0);
+  }
+});
+
+describe('Query.recommendations before any training', () => {
+  it('answers SERVICE_UNAVAILABLE saying how to train', async () => {
+    const { container } = await createTestContainer();
+    const server = createApolloServer({ schema: container.schema, log: () => undefined });
+    await server.start();
+    try {
+      const { errors } = await execute(server, container, RecommendationsDocument, { input: { limit: 3 } });
+      expect(errors).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('No recommendation model has been trained yet'), extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } }),
+      ]);
+    } finally {
+      await server.stop();
+      container.close();
+    }
+  });
+});
