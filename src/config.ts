@@ -23,7 +23,7 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
-  readonly models: { readonly pointerCacheMs: number };
+  readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
   readonly logRequests: boolean;
 }
 
@@ -106,7 +106,10 @@ export function loadConfig(env: Env = process.env): Config {
       loadWhenEmpty: boolVar(env, 'DEMO_DATA', true),
       seed: intVar(env, 'DEMO_SEED', 42, 0, 2 ** 31 - 1),
     },
-    models: { pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000 },
+    models: {
+      pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
+      artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),
+    },
     logRequests: boolVar(env, 'LOG_REQUESTS', false),
   };
   return deepFreeze(config);

@@ -62,7 +62,7 @@ export function createContainer(options: ContainerOptions): Container {
   const catalog = new DynamoDbItemCatalog(dynamoDb.doc, tables.items);
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
-  const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, { pointerCacheMs: config.models.pointerCacheMs });
+  const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const similarItems = new SimilarItemsService(models);
   const recommendationService = new RecommendationService({ interactions, models, lists });

@@ -73,13 +73,15 @@ async function main(): Promise<void> {
   console.log(`recgate: GraphQL gateway listening on ${server.url}`);
   console.log(`recgate: try  curl -s ${server.url} -H 'content-type: application/json' -d '{"query":"{ items(first: 3) { edges { node { id title categories } } } }"}'`);
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = (signal: string): void => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C can arrive twice (the terminal signals every process of the group); a second press, later, forces the stop.
+      if (Date.now() - stoppingSince < 1000) return;
       console.log('recgate: stopping at once');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`recgate: ${signal} received, stopping…`);
     server
       .close()

@@ -41,6 +41,9 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
     schema: options.schema,
     formatError: formatGraphQLError,
     includeStacktraceInErrorResponses: false,
+    // The entry owns shutdown (drain, then close storage); Apollo's own signal handlers would
+    // stop it half-way and re-send the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       errorLoggingPlugin(options.log),
       // The default landing page loads from a CDN; the bundled playground arrives with its own issue.

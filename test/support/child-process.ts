@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.join(__dirname, '../..');
-const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+/** As the npm scripts run them: TypeScript loaded in the node process itself, no wrapper process. */
+const NODE_ARGS = ['--import', 'tsx'];
 
 export interface Finished {
   readonly code: number | null;
@@ -13,7 +14,7 @@ export interface Finished {
 /** Runs a TypeScript script of the project to its end, as `npm run …` would. */
 export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -39,7 +40,7 @@ export interface RunningScript {
 }
 
 export function startScript(script: string, env: NodeJS.ProcessEnv): RunningScript {
-  const child = spawn(TSX, [script], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [...NODE_ARGS, script], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer): void => {
@@ -88,8 +89,8 @@ export function startScript(script: string, env: NodeJS.ProcessEnv): RunningScri
 }
 
 /**
- * tsx runs the script in a child node process: signals go to the whole process group (the
- * script is started detached, as its own group), so a SIGKILL leaves no orphan behind.
+ * Signals go to the whole process group (the script is started detached, as its own group),
+ * as a terminal's Ctrl-C does, and so that a SIGKILL leaves no child behind.
  */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;

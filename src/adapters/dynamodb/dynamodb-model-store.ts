@@ -7,12 +7,15 @@ import type { ModelArtefactsToWrite, ModelInfo, ModelReader, ModelWriter, Shared
 import { decodeList, encodeList } from './artefact-codec';
 import { batchGetByKeys, type Row } from './batch-get';
 import { batchDeleteKeys, batchPutRows } from './batch-write';
+import { LruCache } from '../../support/lru-cache';
 
 const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
 
 export interface ModelStoreOptions {
   /** How long the current-model pointer is cached; a model trained elsewhere is served after at most this. */
   readonly pointerCacheMs: number;
+  /** Artefact rows kept in memory. A version's rows never change, so they are cached without expiry. */
+  readonly artefactCacheRows: number;
 }
 
 export class ModelPublishConflictError extends Error {
@@ -29,12 +32,17 @@ export class ModelPublishConflictError extends Error {
  */
 export class DynamoDbModelStore implements ModelReader, ModelWriter {
   private cached: { info: ModelInfo | undefined; until: number } | undefined;
+  /** Decoded artefacts by `version/key`: a version's rows never change, so they are cached without expiry. */
+  private readonly decoded: LruCache<string, ItemArtefact | WeightedIds | null>;
+  private readonly shared = new LruCache<string, SharedArtefacts>(2);
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: ModelStoreOptions = { pointerCacheMs: 30_000 },
-  ) {}
+    private readonly options: ModelStoreOptions = { pointerCacheMs: 30_000, artefactCacheRows: 50_000 },
+  ) {
+    this.decoded = new LruCache(options.artefactCacheRows);
+  }
 
   async currentModel(): Promise<ModelInfo | undefined> {
     if (this.cached && this.cached.until > Date.now()) return this.cached.info;
@@ -45,39 +53,33 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
   }
 
   async sharedArtefacts(version: string): Promise<SharedArtefacts> {
+    const cached = this.shared.get(version);
+    if (cached) return cached;
     const rows = await batchGetByKeys(this.doc, this.tableName, [{ version, key: 'popularity' }, { version, key: 'new-arrivals' }], keyOf);
     const popularity = rows.get(`${version}/popularity`);
     const arrivals = rows.get(`${version}/new-arrivals`);
     if (popularity instanceof Error) throw popularity;
     if (arrivals instanceof Error) throw arrivals;
     if (!popularity) throw new Error(`model ${version} has no popularity artefact`);
-    return {
+    const shared: SharedArtefacts = {
       popularity: JSON.parse(String(popularity['data'])) as PopularityArtefact,
       newArrivals: arrivals ? (JSON.parse(String(arrivals['data'])) as NewArrival[]) : [],
     };
+    this.shared.set(version, shared);
+    return shared;
   }
 
-  async itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]> {
-    const rows = await this.rowsFor(version, 'item', ids);
-    return ids.map((itemId) => {
-      const row = rows.get(`${version}/item#${itemId}`);
-      if (!row || row instanceof Error) return row ?? null;
-      return {
-        itemId,
-        categories: JSON.parse(String(row['categories'] ?? '[]')) as string[],
-        ease: decodeList(row['easeIds'], row['easeWeights']),
-        knn: decodeList(row['knnIds'], row['knnWeights']),
-      };
-    });
+  itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]> {
+    return this.decodedRows(version, 'item', ids, (itemId, row) => ({
+      itemId,
+      categories: JSON.parse(String(row['categories'] ?? '[]')) as string[],
+      ease: decodeList(row['easeIds'], row['easeWeights']),
+      knn: decodeList(row['knnIds'], row['knnWeights']),
+    }));
   }
 
-  async similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]> {
-    const rows = await this.rowsFor(version, 'similar', ids);
-    return ids.map((itemId) => {
-      const row = rows.get(`${version}/similar#${itemId}`);
-      if (!row || row instanceof Error) return row ?? null;
-      return decodeList(row['ids'], row['weights']);
-    });
+  similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]> {
+    return this.decodedRows(version, 'similar', ids, (_, row) => decodeList(row['ids'], row['weights']));
   }
 
   async publish(artefacts: ModelArtefactsToWrite, onProgress?: (written: number, total: number) => void): Promise<ModelInfo> {
@@ -178,8 +180,31 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
     }
   }
 
-  private rowsFor(version: string, kind: 'item' | 'similar', ids: readonly ItemId[]): Promise<Map<string, Row | null | Error>> {
-    return batchGetByKeys(this.doc, this.tableName, [...new Set(ids)].map((id) => ({ version, key: `${kind}#${id}` })), keyOf);
+  /** Artefacts of one version, decoded, from the cache where it has them; errors are never cached. */
+  private async decodedRows<T extends ItemArtefact | WeightedIds>(
+    version: string,
+    kind: 'item' | 'similar',
+    ids: readonly ItemId[],
+    decode: (itemId: ItemId, row: Row) => T,
+  ): Promise<(T | null | Error)[]> {
+    const cacheKey = (id: ItemId): string => `${version}/${kind}#${id}`;
+    // Hits are taken first, so that inserting what was fetched cannot evict them before use.
+    const values = new Map<ItemId, T | null | Error>();
+    for (const id of new Set(ids)) {
+      const hit = this.decoded.get(cacheKey(id));
+      if (hit !== undefined) values.set(id, hit as T | null);
+    }
+    const missing = [...new Set(ids)].filter((id) => !values.has(id));
+    if (missing.length > 0) {
+      const fetched = await batchGetByKeys(this.doc, this.tableName, missing.map((id) => ({ version, key: `${kind}#${id}` })), keyOf);
+      for (const id of missing) {
+        const row = fetched.get(cacheKey(id));
+        const value = row instanceof Error ? row : row ? decode(id, row) : null;
+        values.set(id, value);
+        if (!(value instanceof Error)) this.decoded.set(cacheKey(id), value);
+      }
+    }
+    return ids.map((id) => values.get(id) ?? null);
   }
 }
 

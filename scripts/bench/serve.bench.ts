@@ -1,0 +1,121 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * Serves `npm start`'s gateway (embedded dynalite on disk, demo data, trained baseline) in a
+ * child process and measures it with autocannon from this one: `{ __typename }` (the
+ * server's own floor) and `recommendations(limit: 20)` for users cycling through the 300 demo
+ * users. Prints p50/p99 latency and throughput, and each as a ratio to `{ __typename }`.
+ *
+ *   npm run bench:serve -- [--connections 10] [--seconds 20]
+ */
+interface Result {
+  readonly name: string;
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly requests: number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { connections: { type: 'string' }, seconds: { type: 'string' } } });
+  const connections = Number(values.connections ?? 10);
+  const seconds = Number(values.seconds ?? 20);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-serve-bench-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/server.ts'], {
+    cwd: path.join(__dirname, '../..'),
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`the server did not start in 120 s:\n${output}`)), 120_000);
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    });
+    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; server and load generator share them`);
+    console.log(`server: ${url} (embedded dynalite on disk, demo data: 400 items, 300 users); ${connections} connections, ${seconds} s each, after a 5 s warm-up\n`);
+
+    const floor = await measure('{ __typename }', url, connections, seconds, () => ({ query: '{ __typename }' }), false);
+    let user = 0;
+    const recommendations = await measure(
+      'recommendations(limit: 20)',
+      url,
+      connections,
+      seconds,
+      () => ({ query: '{ recommendations(input: {limit: 20}) { id items { rank score item { id title } explanations { kind text } } } }' }),
+      true,
+      () => `u${String((user++ % 300) + 1).padStart(4, '0')}`,
+    );
+    console.log('| query | p50 (ms) | p99 (ms) | requests/s | non-2xx | errors | requests | throughput vs { __typename } | p50 vs { __typename } |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const result of [floor, recommendations]) {
+      console.log(
+        `| ${result.name} | ${result.p50} | ${result.p99} | ${Math.round(result.rps)} | ${result.non2xx} | ${result.errors} | ${result.requests} | ${(result.rps / floor.rps).toFixed(3)} | ${(result.p50 / Math.max(floor.p50, 1)).toFixed(1)} |`,
+      );
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGINT');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(
+  name: string,
+  url: string,
+  connections: number,
+  seconds: number,
+  body: () => object,
+  perUser: boolean,
+  nextUser: () => string = () => '',
+): Promise<Result> {
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections,
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify(body()),
+            headers: { ...request.headers, 'content-type': 'application/json', ...(perUser ? { 'x-recgate-user': nextUser() } : {}) },
+          }),
+        },
+      ],
+    });
+  await run(5);
+  const result = await run(seconds);
+  return {
+    name,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    requests: result.requests.total,
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readEvaluationDataset } from '../../src/evaluation/dataset-reader';
+import { movielensCsvFormat } from '../../src/importers/movielens-csv.format';
+import { trainBaseline } from '../../src/models/baseline.trainer';
+import type { Positive } from '../../src/models/interaction-matrix';
+
+/**
+ * Times the baseline's training (popularity, item-kNN, EASE) on ml-latest-small scaled up
+ * by copying its users: each copy keeps every rating with probability 0.9 and shifts it in
+ * time, so the item-item structure stays MovieLens's. One size per process, so that the
+ * peak RSS (getrusage maxrss) is that size's own.
+ *
+ *   npm run bench:train                 # 100k, ~280k and ~1M (1, 3 and 11 copies), each in a fresh process
+ *   npm run bench:train -- --scale 3    # one size, in this process
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { scale: { type: 'string' }, dataset: { type: 'string' } } });
+  const dataset = path.resolve(values.dataset ?? path.join(__dirname, '../../../shared/datasets/ml-latest-small'));
+  if (values.scale === undefined) {
+    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; training runs on one core (one JavaScript thread)`);
+    console.log('| interactions | users | items | matrix (s) | popularity (s) | item-kNN (s) | EASE (s) | total fit (s) | peak RSS (MiB) |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const scale of ['1', '3', '11']) {
+      process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, '--scale', scale, '--dataset', dataset], { encoding: 'utf8' }));
+    }
+    return;
+  }
+  const scale = Number(values.scale);
+  const { positives: base, catalogue } = await readEvaluationDataset(await movielensCsvFormat.open(dataset));
+  const positives = scaleUp(base, scale);
+  const started = Date.now();
+  const model = trainBaseline(positives, catalogue);
+  const totalMs = Date.now() - started;
+  const t = model.timings;
+  const s = (ms: number): string => (ms / 1000).toFixed(1);
+  const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`| ${positives.length.toLocaleString('en-US')} | ${model.users.toLocaleString('en-US')} | ${model.knn.itemIds.length.toLocaleString('en-US')} | ${s(t.matrixMs)} | ${s(t.popularityMs)} | ${s(t.itemKnnMs)} | ${s(t.easeMs)} | ${s(totalMs)} | ${peakMiB} |`);
+}
+
+function scaleUp(base: readonly Positive[], scale: number): Positive[] {
+  if (scale === 1) return [...base];
+  let state = 12345;
+  const random = (): number => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0), state / 2 ** 32);
+  const scaled: Positive[] = [];
+  for (let copy = 0; copy < scale; copy++) {
+    for (const row of base) {
+      if (copy > 0 && random() >= 0.9) continue;
+      scaled.push(copy === 0 ? row : { userId: `${row.userId}#${copy}`, itemId: row.itemId, occurredAt: row.occurredAt + copy * 3_600_000 });
+    }
+  }
+  return scaled;
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
