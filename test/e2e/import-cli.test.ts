@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript } from '../support/child-process';
 import { childEnvironment, testEnvironment } from '../support/test-env';
+import { writeMovielensFixtures } from '../support/movielens-fixtures';
 import { tempDir, type TempDir } from '../support/temp-dir';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
@@ -8,6 +10,9 @@ const FIXTURES = path.join(__dirname, '../fixtures');
 describe('npm run import (scripts/import.ts)', () => {
   let env: NodeJS.ProcessEnv;
   let dir: TempDir;
+  let generated: { root: string; csv: string; ml100k: string };
+  beforeAll(async () => (generated = await writeMovielensFixtures()));
+  afterAll(() => rm(generated.root, { recursive: true, force: true }));
   beforeEach(async () => {
     env = childEnvironment(testEnvironment());
     dir = await tempDir();
@@ -15,18 +20,18 @@ describe('npm run import (scripts/import.ts)', () => {
   afterEach(() => dir.remove());
 
   it('imports MovieLens CSVs and says what it wrote; a second run adds nothing', async () => {
-    const first = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(FIXTURES, 'movielens-csv')], env);
+    const first = await runScript('scripts/import.ts', ['--format', 'movielens-csv', generated.csv], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/items\s+8 rows from .*movies\.csv/);
     expect(first.stdout).toMatch(/interactions\s+11 rows from .*ratings\.csv/);
     expect(first.stdout).toContain('users first seen in interactions: 3; items whose popularity changed: 6');
-    const second = await runScript('scripts/import.ts', ['-f', 'movielens-csv', path.join(FIXTURES, 'movielens-csv')], env);
+    const second = await runScript('scripts/import.ts', ['-f', 'movielens-csv', generated.csv], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('users first seen in interactions: 0; items whose popularity changed: 0');
   });
 
   it('imports MovieLens 100K and Personalize datasets', async () => {
-    const ml100k = await runScript('scripts/import.ts', ['--format', 'movielens-100k', path.join(FIXTURES, 'movielens-100k')], env);
+    const ml100k = await runScript('scripts/import.ts', ['--format', 'movielens-100k', generated.ml100k], env);
     expect(ml100k.code).toBe(0);
     expect(ml100k.stdout).toMatch(/users\s+3 rows from .*u\.user/);
     const personalize = await runScript('scripts/import.ts', ['--format', 'personalize', path.join(FIXTURES, 'personalize')], env);
@@ -57,7 +62,7 @@ describe('npm run import (scripts/import.ts)', () => {
     const missing = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(dir.path, 'nowhere')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`${path.join(dir.path, 'movies.csv')}: file not found`);
-    const wrong = await runScript('scripts/import.ts', ['--format', 'personalize', path.join(FIXTURES, 'movielens-csv')], env);
+    const wrong = await runScript('scripts/import.ts', ['--format', 'personalize', generated.csv], env);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/movies\.csv: not a Personalize dataset/);
   });

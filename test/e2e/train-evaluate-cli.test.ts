@@ -2,13 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript } from '../support/child-process';
 import { childEnvironment, testEnvironment } from '../support/test-env';
+import { writeMovielensCsv } from '../support/movielens-fixtures';
 import { tempDir, type TempDir } from '../support/temp-dir';
 
-const MOVIELENS = path.join(__dirname, '../fixtures/movielens-csv');
 
 describe('npm run train and npm run evaluate', () => {
   let dir: TempDir;
-  beforeEach(async () => (dir = await tempDir()));
+  let movielens: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+    movielens = await writeMovielensCsv(path.join(dir.path, 'movielens-csv'));
+  });
   afterEach(() => dir.remove());
 
   it('train: says there is nothing to train on in an empty database (exit 1), then trains what was imported', async () => {
@@ -17,7 +21,7 @@ describe('npm run train and npm run evaluate', () => {
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain('there are no interactions to train on: import some first');
 
-    expect((await runScript('scripts/import.ts', ['--format', 'movielens-csv', MOVIELENS], env)).code).toBe(0);
+    expect((await runScript('scripts/import.ts', ['--format', 'movielens-csv', movielens], env)).code).toBe(0);
     const trained = await runScript('scripts/train.ts', [], env);
     expect(trained.code).toBe(0);
     expect(trained.stdout).toMatch(/trained model v\S+ on 11 interactions of 3 users and 6 items/);
@@ -27,7 +31,7 @@ describe('npm run train and npm run evaluate', () => {
 
   it('evaluate: prints the metrics of every model and writes JSON', async () => {
     const out = path.join(dir.path, 'report.json');
-    const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', MOVIELENS, '--json', out], childEnvironment({}));
+    const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', movielens, '--json', out], childEnvironment({}));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('| model | Recall@10 | NDCG@10 | Recall@20 | NDCG@20 | Precision@10 | MRR@20 | coverage@10 | fit (s) |');
     for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'Baseline (combined, as served)']) expect(result.stdout).toContain(`| ${model}`);

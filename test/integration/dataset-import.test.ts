@@ -4,9 +4,9 @@ import { ImportRowError } from '../../src/importers/import-errors';
 import { movielensCsvFormat } from '../../src/importers/movielens-csv.format';
 import { personalizeCsvFormat } from '../../src/importers/personalize-csv.format';
 import { createTestContainer } from '../support/test-container';
+import { writeMovielensCsv } from '../support/movielens-fixtures';
 import { tempDir, type TempDir } from '../support/temp-dir';
 
-const MOVIELENS = path.join(__dirname, '../fixtures/movielens-csv');
 const PERSONALIZE = path.join(__dirname, '../fixtures/personalize');
 
 async function counts(container: Container): Promise<[number, number, number]> {
@@ -16,9 +16,11 @@ async function counts(container: Container): Promise<[number, number, number]> {
 describe('DatasetImportService (dynalite)', () => {
   let container: Container;
   let dir: TempDir;
+  let movielens: string;
   beforeEach(async () => {
     ({ container } = await createTestContainer());
     dir = await tempDir();
+    movielens = await writeMovielensCsv(path.join(dir.path, 'movielens-csv'));
   });
   afterEach(async () => {
     container.close();
@@ -26,18 +28,18 @@ describe('DatasetImportService (dynalite)', () => {
   });
 
   it('imports MovieLens, creates the users it saw and counts popularity', async () => {
-    const summary = await container.importService.importParts(await movielensCsvFormat.open(MOVIELENS), { skipBadRows: false });
+    const summary = await container.importService.importParts(await movielensCsvFormat.open(movielens), { skipBadRows: false });
     expect(summary.parts.map((part) => [part.kind, part.rows, part.skipped])).toEqual([['items', 8, 0], ['interactions', 11, 0]]);
     expect(summary.usersCreated).toBe(3);
     expect(await counts(container)).toEqual([8, 3, 11]);
     const [matrix, jumanji] = await container.catalog.getItems(['2571', '2']);
-    expect(matrix).toEqual(expect.objectContaining({ title: 'Matrix, The (1999)', popularity: 3 }));
+    expect(matrix).toEqual(expect.objectContaining({ title: 'Mirror Code, The (1999)', popularity: 3 }));
     expect(jumanji).toEqual(expect.objectContaining({ popularity: 0 }));
   });
 
   it('adds nothing when the same files are imported again', async () => {
-    await container.importService.importParts(await movielensCsvFormat.open(MOVIELENS), { skipBadRows: false });
-    const again = await container.importService.importParts(await movielensCsvFormat.open(MOVIELENS), { skipBadRows: false });
+    await container.importService.importParts(await movielensCsvFormat.open(movielens), { skipBadRows: false });
+    const again = await container.importService.importParts(await movielensCsvFormat.open(movielens), { skipBadRows: false });
     expect(await counts(container)).toEqual([8, 3, 11]);
     expect(again.usersCreated).toBe(0);
     expect(again.popularityUpdated).toBe(0);

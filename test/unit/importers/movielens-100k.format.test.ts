@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { movielens100kFormat } from '../../../src/importers/movielens-100k.format';
 import { collectParts } from '../../support/collect-parts';
+import { writeMovielens100k } from '../../support/movielens-fixtures';
 import { tempDir } from '../../support/temp-dir';
 
-const FIXTURE = path.join(__dirname, '../../fixtures/movielens-100k');
 
 describe('movielens100kFormat', () => {
   it('reads u.item (Latin-1, genre flags), u.user and u.data', async () => {
-    const [items, users, interactions] = await collectParts(await movielens100kFormat.open(FIXTURE));
+    const dir = await tempDir();
+    const [items, users, interactions] = await collectParts(await movielens100kFormat.open(await writeMovielens100k(dir.path))).finally(() => dir.remove());
     expect(items?.values).toContainEqual(
       expect.objectContaining({ id: '3', title: 'Misérables, Les (1995)', categories: ['Drama', 'Musical'], createdAt: Date.UTC(1995, 0, 1) }),
     );
@@ -18,7 +18,7 @@ describe('movielens100kFormat', () => {
     expect(users?.kind).toBe('users');
     expect(users?.values[1]).toEqual({ id: '186', attributes: { age: '39', gender: 'F', occupation: 'executive', zip: '00000' } });
     expect(interactions?.values).toHaveLength(5);
-    expect(interactions?.values[0]).toEqual(expect.objectContaining({ userId: '196', itemId: '1', value: 3, occurredAt: 881250949000 }));
+    expect(interactions?.values[0]).toEqual(expect.objectContaining({ userId: '196', itemId: '1', value: 3, occurredAt: 881250001000 }));
   });
 
   it('refuses a comma-separated file as u.data', async () => {

@@ -2,22 +2,26 @@ import path from 'node:path';
 import { ImportFileError } from '../../../src/importers/import-errors';
 import { movielensCsvFormat } from '../../../src/importers/movielens-csv.format';
 import { collectParts } from '../../support/collect-parts';
+import { writeMovielensCsv } from '../../support/movielens-fixtures';
 import { tempDir, type TempDir } from '../../support/temp-dir';
 
-const FIXTURE = path.join(__dirname, '../../fixtures/movielens-csv');
 
 describe('movielensCsvFormat', () => {
   let dir: TempDir;
-  beforeEach(async () => (dir = await tempDir()));
+  let fixture: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+    fixture = await writeMovielensCsv(`${dir.path}/fixture`);
+  });
   afterEach(() => dir.remove());
 
   it('reads movies as items and ratings as RATE events', async () => {
-    const [items, interactions] = await collectParts(await movielensCsvFormat.open(FIXTURE));
+    const [items, interactions] = await collectParts(await movielensCsvFormat.open(fixture));
     expect(items?.kind).toBe('items');
     expect(items?.values).toHaveLength(8);
     expect(items?.values).toContainEqual({
       id: '50',
-      title: 'Usual Suspects, The (1995)',
+      title: 'Usual Witnesses, The (1995)',
       categories: ['Crime', 'Mystery', 'Thriller'],
       attributes: { year: '1995' },
       createdAt: Date.UTC(1995, 0, 1),
@@ -26,17 +30,17 @@ describe('movielensCsvFormat', () => {
     expect(interactions?.values[0]).toEqual({
       userId: '1',
       itemId: '1',
-      eventId: 'rating:1:964982703',
+      eventId: 'rating:1:964900001',
       type: 'RATE',
       eventType: 'rating',
       value: 4,
-      occurredAt: 964982703000,
+      occurredAt: 964900001000,
     });
     expect(interactions?.values).toHaveLength(11);
   });
 
   it('also takes the path of ratings.csv', async () => {
-    const parts = await movielensCsvFormat.open(path.join(FIXTURE, 'ratings.csv'));
+    const parts = await movielensCsvFormat.open(path.join(fixture, 'ratings.csv'));
     expect(parts.map((part) => path.basename(part.file))).toEqual(['movies.csv', 'ratings.csv']);
   });
 
