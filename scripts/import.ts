@@ -1,11 +1,8 @@
-import { SingleBar } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config';
-import { createContainer } from '../src/container';
 import { DATASET_FORMATS, datasetFormat } from '../src/importers/dataset-formats';
 import { ImportFileError, ImportRowError } from '../src/importers/import-errors';
-import { openLocalStorageForScript } from '../src/local/local-storage';
-import type { ImportProgress } from '../src/services/dataset-import.service';
+import { withScriptContainer } from '../src/local/script-container';
+import { stagedProgressBar } from './support/staged-progress-bar';
 
 const USAGE = `Usage: npm run import -- --format <format> [--skip-bad-rows] <path>
 
@@ -53,53 +50,33 @@ async function main(): Promise<number> {
 
   // Files are checked before storage is touched: a wrong format writes nothing.
   const parts = await format.open(target);
-  const config = loadConfig();
-  const storage = await openLocalStorageForScript(config.storage);
-  const container = createContainer({ config, dynamoDbEndpoint: storage.endpoint });
   const skipBadRows = Boolean(args.values['skip-bad-rows']);
   let badRows = 0;
-  const bar = new SingleBar({
-    format: ' {kind} [{bar}] {percentage}% | {rows} rows | {file}',
-    stream: process.stderr,
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-    hideCursor: true,
-  });
-  let current: string | undefined;
-  const onProgress = (progress: ImportProgress): void => {
-    const payload = { kind: progress.kind.padEnd(12), rows: progress.rows.toLocaleString('en-US'), file: progress.file };
-    if (current !== progress.file) {
-      if (current !== undefined) bar.stop();
-      current = progress.file;
-      bar.start(Math.max(progress.totalBytes, 1), progress.bytesRead, payload);
-    } else {
-      bar.update(progress.bytesRead, payload);
-    }
-  };
+  const bar = stagedProgressBar(' {kind} [{bar}] {percentage}% | {rows} rows | {stage}');
   try {
-    console.log(`import: ${format.name} from ${target} into ${storage.description}`);
-    await container.ensureTables();
-    const summary = await container.importService.importParts(parts, {
-      skipBadRows,
-      onProgress,
-      onBadRow: (error) => {
-        badRows++;
-        if (badRows <= MAX_REPORTED_BAD_ROWS) console.error(`\nimport: skipped ${error.message}`);
-      },
+    return await withScriptContainer(async (container, storage) => {
+      console.log(`import: ${format.name} from ${target} into ${storage}`);
+      const summary = await container.importService.importParts(parts, {
+        skipBadRows,
+        onProgress: (progress) =>
+          bar.update(progress.file, progress.bytesRead, progress.totalBytes, { kind: progress.kind.padEnd(12), rows: progress.rows.toLocaleString('en-US') }),
+        onBadRow: (error) => {
+          badRows++;
+          if (badRows <= MAX_REPORTED_BAD_ROWS) console.error(`\nimport: skipped ${error.message}`);
+        },
+      });
+      bar.stop();
+      console.log(`import: done in ${(summary.durationMs / 1000).toFixed(1)} s`);
+      for (const part of summary.parts) {
+        const skipped = part.skipped > 0 ? `, ${part.skipped.toLocaleString('en-US')} bad rows skipped` : '';
+        console.log(`  ${part.kind.padEnd(12)} ${part.rows.toLocaleString('en-US').padStart(10)} rows from ${part.file}${skipped}`);
+      }
+      if (badRows > MAX_REPORTED_BAD_ROWS) console.log(`  (${badRows - MAX_REPORTED_BAD_ROWS} more bad rows were skipped without a message)`);
+      console.log(`  users first seen in interactions: ${summary.usersCreated}; items whose popularity changed: ${summary.popularityUpdated}`);
+      return 0;
     });
-    bar.stop();
-    console.log(`import: done in ${(summary.durationMs / 1000).toFixed(1)} s`);
-    for (const part of summary.parts) {
-      const skipped = part.skipped > 0 ? `, ${part.skipped.toLocaleString('en-US')} bad rows skipped` : '';
-      console.log(`  ${part.kind.padEnd(12)} ${part.rows.toLocaleString('en-US').padStart(10)} rows from ${part.file}${skipped}`);
-    }
-    if (badRows > MAX_REPORTED_BAD_ROWS) console.log(`  (${badRows - MAX_REPORTED_BAD_ROWS} more bad rows were skipped without a message)`);
-    console.log(`  users first seen in interactions: ${summary.usersCreated}; items whose popularity changed: ${summary.popularityUpdated}`);
-    return 0;
   } finally {
     bar.stop();
-    container.close();
-    await storage.close();
   }
 }
 

@@ -1,10 +1,8 @@
-import { SingleBar } from 'cli-progress';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config';
-import { createContainer } from '../src/container';
-import { openLocalStorageForScript } from '../src/local/local-storage';
+import { withScriptContainer } from '../src/local/script-container';
 import { NothingToTrainError, type TrainingProgress } from '../src/services/training.service';
 import { formatTrainingSummary } from '../src/services/training-summary.text';
+import { stagedProgressBar } from './support/staged-progress-bar';
 
 const USAGE = `Usage: npm run train
 
@@ -28,32 +26,17 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig();
-  const storage = await openLocalStorageForScript(config.storage);
-  const container = createContainer({ config, dynamoDbEndpoint: storage.endpoint });
-  const bar = new SingleBar({ format: ' {stage} [{bar}] {percentage}%', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000, hideCursor: true });
-  let stage: string | undefined;
+  const bar = stagedProgressBar(' {stage} [{bar}] {percentage}%');
   try {
-    console.log(`train: from ${storage.description}`);
-    await container.ensureTables();
-    const summary = await container.trainingService.train(undefined, (progress) => {
-      const label = STAGES[progress.stage].padEnd(20);
-      if (stage !== label) {
-        if (stage) bar.stop();
-        stage = label;
-        bar.start(Math.max(progress.total, 1), progress.done, { stage: label });
-      } else {
-        bar.setTotal(Math.max(progress.total, 1));
-        bar.update(progress.done, { stage: label });
-      }
+    return await withScriptContainer(async (container, storage) => {
+      console.log(`train: from ${storage}`);
+      const summary = await container.trainingService.train(undefined, (progress) => bar.update(STAGES[progress.stage].padEnd(20), progress.done, progress.total));
+      bar.stop();
+      console.log(formatTrainingSummary(summary));
+      return 0;
     });
-    bar.stop();
-    console.log(formatTrainingSummary(summary));
-    return 0;
   } finally {
     bar.stop();
-    container.close();
-    await storage.close();
   }
 }
 

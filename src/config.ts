@@ -24,7 +24,6 @@ export interface Config {
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
-  readonly logRequests: boolean;
 }
 
 export class ConfigError extends Error {
@@ -110,7 +109,6 @@ export function loadConfig(env: Env = process.env): Config {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),
     },
-    logRequests: boolVar(env, 'LOG_REQUESTS', false),
   };
   return deepFreeze(config);
 }
