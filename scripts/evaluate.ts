@@ -4,7 +4,7 @@ import { readEvaluationDataset } from '../src/evaluation/dataset-reader';
 import { evaluateBaselines, type EvaluationReport } from '../src/evaluation/offline-evaluation';
 import { DATASET_FORMATS, datasetFormat } from '../src/importers/dataset-formats';
 import { ImportFileError, ImportRowError } from '../src/importers/import-errors';
-import { DEFAULT_TRAINING, type BaselineTrainingOptions } from '../src/models/baseline.trainer';
+import { TRAINING_ARGS, TRAINING_ARGS_HELP, UsageError, numberOption, trainingOptionsFrom } from './support/training-options';
 
 const USAGE = `Usage: npm run evaluate -- --format <format> <path> [options]
 
@@ -17,22 +17,7 @@ Formats: ${DATASET_FORMATS.map((format) => format.name).join(', ')}
 Options:
   --json FILE          also write the report as JSON
   --seed N             holdout seed (default 42)
-  --half-life DAYS     popularity half-life (default ${DEFAULT_TRAINING.popularity.halfLifeDays})
-  --knn-neighbours N   item-kNN neighbours per item (default ${DEFAULT_TRAINING.itemKnn.neighbours})
-  --shrinkage N        item-kNN shrinkage (default ${DEFAULT_TRAINING.itemKnn.shrinkage})
-  --lambda N           EASE regularisation (default ${DEFAULT_TRAINING.ease.lambda})
-  --ease-items N       items EASE is fitted on (default ${DEFAULT_TRAINING.ease.maxItems})
-  --ease-neighbours N  weights kept per item (default ${DEFAULT_TRAINING.ease.neighbours})`;
-
-function numberOption(values: Record<string, unknown>, name: string, fallback: number): number {
-  const raw = values[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, got "${String(raw)}"`);
-  return value;
-}
-
-class UsageError extends Error {}
+${TRAINING_ARGS_HELP}`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,12 +26,7 @@ async function main(): Promise<number> {
       format: { type: 'string', short: 'f' },
       json: { type: 'string' },
       seed: { type: 'string' },
-      'half-life': { type: 'string' },
-      'knn-neighbours': { type: 'string' },
-      shrinkage: { type: 'string' },
-      lambda: { type: 'string' },
-      'ease-items': { type: 'string' },
-      'ease-neighbours': { type: 'string' },
+      ...TRAINING_ARGS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,20 +37,7 @@ async function main(): Promise<number> {
   const format = values.format ? datasetFormat(values.format) : undefined;
   const [target, ...extra] = positionals;
   if (!format || !target || extra.length > 0) throw new UsageError(!format ? `give --format (${DATASET_FORMATS.map((known) => known.name).join(', ')})` : 'give exactly one <path>');
-  const training: BaselineTrainingOptions = {
-    ...DEFAULT_TRAINING,
-    popularity: { ...DEFAULT_TRAINING.popularity, halfLifeDays: numberOption(values, 'half-life', DEFAULT_TRAINING.popularity.halfLifeDays) },
-    itemKnn: {
-      ...DEFAULT_TRAINING.itemKnn,
-      neighbours: numberOption(values, 'knn-neighbours', DEFAULT_TRAINING.itemKnn.neighbours),
-      shrinkage: numberOption(values, 'shrinkage', DEFAULT_TRAINING.itemKnn.shrinkage),
-    },
-    ease: {
-      lambda: numberOption(values, 'lambda', DEFAULT_TRAINING.ease.lambda),
-      maxItems: numberOption(values, 'ease-items', DEFAULT_TRAINING.ease.maxItems),
-      neighbours: numberOption(values, 'ease-neighbours', DEFAULT_TRAINING.ease.neighbours),
-    },
-  };
+  const training = trainingOptionsFrom(values);
   const dataset = await readEvaluationDataset(await format.open(target));
   console.log(`evaluate: ${dataset.positives.length.toLocaleString('en-US')} interactions, ${dataset.catalogue.length.toLocaleString('en-US')} items from ${target}`);
   const report = evaluateBaselines(dataset.positives, dataset.catalogue, { seed: numberOption(values, 'seed', 42), training });

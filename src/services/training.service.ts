@@ -14,6 +14,7 @@ export type TrainingProgress = { readonly stage: 'read' | TrainingStage | 'write
 
 export interface TrainingSummary {
   readonly model: ModelInfo;
+  readonly options: BaselineTrainingOptions;
   readonly readMs: number;
   readonly fitMs: number;
   readonly writeMs: number;
@@ -70,7 +71,7 @@ export class TrainingService {
       },
       (done, total) => onProgress?.({ stage: 'write', done, total }),
     );
-    return { model: info, readMs, fitMs, writeMs: Date.now() - started, timings: model.timings };
+    return { model: info, options, readMs, fitMs, writeMs: Date.now() - started, timings: model.timings };
   }
 }
 

@@ -22,11 +22,18 @@ describe('npm run train and npm run evaluate', () => {
     expect(empty.stderr).toContain('there are no interactions to train on: import some first');
 
     expect((await runScript('scripts/import.ts', ['--format', 'movielens-csv', movielens], env)).code).toBe(0);
-    const trained = await runScript('scripts/train.ts', [], env);
+    const trained = await runScript('scripts/train.ts', ['--half-life', '7', '--lambda', '50'], env);
     expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain('models: popularity (half-life 7 d), item-kNN (100 neighbours, shrinkage 0), EASE (λ 50 on 1,500 items, 100 weights an item)');
     expect(trained.stdout).toMatch(/trained model v\S+ on 11 interactions of 3 users and 6 items/);
     expect(trained.stdout).toMatch(/read \d+\.\d s, fit \d+\.\d s \(matrix .*EASE \d+\.\d s\), write \d+\.\d s/);
     expect(trained.stdout).toMatch(/artefacts: \d+\.\d MiB/);
+  });
+
+  it('train: refuses a model option that is not a number (exit 2)', async () => {
+    const result = await runScript('scripts/train.ts', ['--lambda', 'lots'], childEnvironment(testEnvironment()));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--lambda must be a number of at least 0.001, got "lots"');
   });
 
   it('evaluate: prints the metrics of every model and writes JSON', async () => {
