@@ -21,6 +21,8 @@ export interface InteractionStoreWriter {
   putInteractions(interactions: readonly Interaction[]): Promise<void>;
   /** Interactions per item over the whole log, for the popularity counters. */
   countByItem(): Promise<Map<ItemId, number>>;
+  /** Visits every interaction in full, in no particular order (exports). */
+  scanInteractions(visit: (event: Interaction) => void): Promise<void>;
   /** Visits every interaction (user, item, time), in no particular order: what training reads. */
   scanPositives(visit: (userId: UserId, itemId: ItemId, occurredAt: number) => void): Promise<void>;
   count(): Promise<number>;

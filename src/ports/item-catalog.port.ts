@@ -23,6 +23,8 @@ export interface ItemCatalogWriter {
   /** Sets popularity to the given counts (0 for items absent from the map); returns how many items changed. */
   setPopularity(counts: ReadonlyMap<ItemId, number>): Promise<number>;
   count(): Promise<number>;
+  /** Visits every item in full, in no particular order (exports). */
+  scanItems(visit: (item: Item) => void): Promise<void>;
   /** Visits every item's id, categories and creation time: what training reads of the catalogue. */
   scanCatalogue(visit: (item: Pick<ItemRecord, 'id' | 'categories' | 'createdAt'>) => void): Promise<void>;
 }

@@ -11,4 +11,6 @@ export interface UserDirectoryWriter {
   /** Creates an attribute-less user for every id not stored yet; returns how many it created. */
   ensureUsers(ids: readonly UserId[]): Promise<number>;
   count(): Promise<number>;
+  /** Visits every user, in no particular order (exports). */
+  scanUsers(visit: (user: User) => void): Promise<void>;
 }

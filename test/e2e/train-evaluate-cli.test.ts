@@ -56,3 +56,23 @@ describe('npm run train and npm run evaluate', () => {
     expect(result.stderr).toContain(`cannot read ${path.join(dir.path, 'ratings.csv')} line 3: expected 4 fields, found 3`);
   });
 });
+
+describe('npm run export-personalize', () => {
+  it('exits 1 on an empty database, then writes the datasets of what was imported', async () => {
+    const dir = await tempDir();
+    try {
+      const env = childEnvironment(testEnvironment());
+      const empty = await runScript('scripts/export-personalize.ts', ['--out', dir.path], env);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toContain('there are no interactions to export');
+      await runScript('scripts/import.ts', ['--format', 'movielens-csv', await writeMovielensCsv(path.join(dir.path, 'in'))], env);
+      const exported = await runScript('scripts/export-personalize.ts', ['--out', path.join(dir.path, 'out')], env);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).toMatch(/Interactions\s+11 rows\s+\S+interactions\.csv \(USER_ID, ITEM_ID, TIMESTAMP, EVENT_TYPE, EVENT_VALUE\)/);
+      expect(exported.stdout).toMatch(/Items\s+8 rows/);
+      expect(await readFile(path.join(dir.path, 'out', 'interactions.csv'), 'utf8')).toContain('1,1,964900001,rating,4\n');
+    } finally {
+      await dir.remove();
+    }
+  });
+});

@@ -80,6 +80,10 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
     return counts;
   }
 
+  scanInteractions(visit: (event: Interaction) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, [], (row) => visit(interactionFromRow(row)));
+  }
+
   scanPositives(visit: (userId: UserId, itemId: ItemId, occurredAt: number) => void): Promise<void> {
     return scanAll(this.doc, this.tableName, ['userId', 'itemId', 'occurredAt'], (row) =>
       visit(String(row['userId']), String(row['itemId']), Number(row['occurredAt'])),

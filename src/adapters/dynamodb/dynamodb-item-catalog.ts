@@ -99,6 +99,10 @@ export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
     return changed.length;
   }
 
+  scanItems(visit: (item: Item) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, [], (row) => visit(itemFromRow(row)));
+  }
+
   scanCatalogue(visit: (item: Pick<ItemRecord, 'id' | 'categories' | 'createdAt'>) => void): Promise<void> {
     return scanAll(this.doc, this.tableName, ['itemId', 'categories', 'createdAt'], (row) =>
       visit({

@@ -4,7 +4,7 @@ import type { UserDirectory, UserDirectoryWriter } from '../../ports/user-direct
 import { batchGetRows } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
-import { countRows } from './scan-all';
+import { countRows, scanAll } from './scan-all';
 import { stringRecord } from './string-record';
 
 export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter {
@@ -36,6 +36,10 @@ export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter
     }
     await batchPutRows(this.doc, this.tableName, missing.map((userId) => ({ userId, attributes: {} })));
     return missing.length;
+  }
+
+  scanUsers(visit: (user: User) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, [], (row) => visit({ id: String(row['userId']), attributes: stringRecord(row['attributes']) }));
   }
 
   count(): Promise<number> {
