@@ -6,6 +6,7 @@ import type { Item } from '../../src/domain/item';
 import type { User } from '../../src/domain/user';
 import { NothingToExportError, exportPersonalizeDatasets } from '../../src/exporters/personalize-export';
 import { personalizeCsvFormat } from '../../src/importers/personalize-csv.format';
+import { loadEmulatorModel } from '../../src/local/personalize/emulator-model.loader';
 import { loadSmallDataset } from '../support/small-dataset';
 import { createTestContainer } from '../support/test-container';
 import { tempDir, type TempDir } from '../support/temp-dir';
@@ -67,6 +68,14 @@ describe('exportPersonalizeDatasets (dynalite)', () => {
     } finally {
       target.close();
     }
+  });
+
+  it('is what the local Personalize trains from', async () => {
+    await exportPersonalizeDatasets(sourcesOf(source), dir.path);
+    const model = await loadEmulatorModel(dir.path);
+    expect(model.knows('u0001')).toBe(true);
+    expect(model.seen('u0001')).toEqual(new Set(dataset.interactions.filter((event) => event.userId === 'u0001').map((event) => event.itemId)));
+    expect(model.categoriesOf('i0001')).toEqual(dataset.items[0]?.categories);
   });
 
   it('says there is nothing to export from an empty database', async () => {
