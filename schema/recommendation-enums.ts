@@ -17,7 +17,7 @@ registerEnumType(FallbackReasonEnum, { name: 'FallbackReason', description: 'Why
 export const RecommendationSourceEnum = enumOf(RECOMMENDATION_SOURCES);
 registerEnumType(RecommendationSourceEnum, {
   name: 'RecommendationSource',
-  description: 'Which part of the baseline put the item in the list: EASE, ITEM_KNN (collaborative filtering), POPULARITY, NEW_ARRIVALS, INTERESTS.',
+  description: 'What put the item in the list: a part of the baseline (EASE, ITEM_KNN, POPULARITY, NEW_ARRIVALS, INTERESTS) or PERSONALIZE.',
 });
 
 export const ExplanationKindEnum = enumOf(EXPLANATION_KINDS);

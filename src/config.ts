@@ -18,12 +18,24 @@ export interface StorageConfig {
   readonly connectTimeoutMs: number;
 }
 
+export interface PersonalizeConfig {
+  /** A campaign or recommender ARN; undefined: Personalize is not configured. */
+  readonly arn: string | undefined;
+  readonly endpoint: string | undefined;
+  readonly region: string;
+  /** Whole-call time budget, the one retry included. */
+  readonly budgetMs: number;
+  readonly breakerFailures: number;
+  readonly breakerCooldownMs: number;
+}
+
 export interface Config {
   readonly server: { readonly host: string; readonly port: number };
   readonly storage: StorageConfig;
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
+  readonly personalize: PersonalizeConfig;
 }
 
 export class ConfigError extends Error {
@@ -105,12 +117,32 @@ export function loadConfig(env: Env = process.env): Config {
       loadWhenEmpty: boolVar(env, 'DEMO_DATA', true),
       seed: intVar(env, 'DEMO_SEED', 42, 0, 2 ** 31 - 1),
     },
+    personalize: personalizeConfig(env),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),
     },
   };
   return deepFreeze(config);
+}
+
+function personalizeConfig(env: Env): PersonalizeConfig {
+  const arn = env['PERSONALIZE_ARN'] || undefined;
+  if (arn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:(campaign|recommender)\/.+$/.test(arn)) {
+    throw new ConfigError('PERSONALIZE_ARN', `must be a Personalize campaign or recommender ARN, got "${arn}"`);
+  }
+  const endpoint = env['PERSONALIZE_ENDPOINT'] || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    throw new ConfigError('PERSONALIZE_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
+  }
+  return {
+    arn,
+    endpoint,
+    region: stringVar(env, 'PERSONALIZE_REGION', stringVar(env, 'AWS_REGION', 'us-east-1')),
+    budgetMs: intVar(env, 'PERSONALIZE_BUDGET_MS', 250, 10, 30_000),
+    breakerFailures: intVar(env, 'PERSONALIZE_BREAKER_FAILURES', 5, 1, 1000),
+    breakerCooldownMs: intVar(env, 'PERSONALIZE_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

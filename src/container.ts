@@ -7,7 +7,11 @@ import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-re
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
 import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
+import type { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import { createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
+import { AwsPersonalizeRecommender } from './adapters/personalize/personalize-recommender';
 import type { Config } from './config';
+import { CircuitBreaker } from './support/circuit-breaker';
 import { createRequestContext, type ContextOptions, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
@@ -65,7 +69,8 @@ export function createContainer(options: ContainerOptions): Container {
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const similarItems = new SimilarItemsService(models);
-  const recommendationService = new RecommendationService({ interactions, models, lists });
+  const personalize = personalizeRecommender(config);
+  const recommendationService = new RecommendationService({ interactions, models, lists, ...(personalize ? { personalize: personalize.recommender } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
@@ -88,8 +93,20 @@ export function createContainer(options: ContainerOptions): Container {
     schema,
     createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids) }, contextOptions),
     ensureTables: () => ensureTables(dynamoDb.client, tables),
-    close: () => dynamoDb.client.destroy(),
+    close: () => {
+      dynamoDb.client.destroy();
+      personalize?.client.destroy();
+    },
   };
+}
+
+/** The Personalize strategy when a campaign or recommender is configured. */
+function personalizeRecommender(config: Config): { recommender: AwsPersonalizeRecommender; client: PersonalizeRuntimeClient } | undefined {
+  const { arn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = config.personalize;
+  if (!arn) return undefined;
+  const client = createPersonalizeRuntimeClient({ region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) });
+  const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
+  return { recommender: new AwsPersonalizeRecommender(client, { arn, budgetMs }, breaker), client };
 }
 
 function isLoopback(endpoint: string): boolean {

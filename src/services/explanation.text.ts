@@ -21,5 +21,9 @@ export function explanationText(reason: Reason, becauseOfTitle: string | undefin
       return reason.category ? `New in ${reason.category}` : 'New arrival';
     case 'MATCHES_INTERESTS':
       return reason.category ? `Matches your interest in ${reason.category}` : 'Matches your interests';
+    case 'PROMOTED':
+      return 'Promoted';
+    case 'EXPLORATION':
+      return 'Something new to explore';
   }
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
 import type { Item, ItemId } from '../domain/item';
-import type { ExplanationKind, FallbackReason, RankedItem, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
+import type { ExplanationKind, FallbackReason, RankedItem, Reason, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
-import type { InteractionStore } from '../ports/interaction-store.port';
+import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
+import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
-import { rankBaseline, type ItemArtefact } from '../recommenders/baseline.ranker';
+import { rankBaseline, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationText } from './explanation.text';
 
@@ -53,7 +54,14 @@ export interface RecommendationPorts {
   readonly interactions: Pick<InteractionStore, 'recentInteractions'>;
   readonly models: ModelReader;
   readonly lists: RecommendationListStore;
+  /** Absent when Personalize is not configured. */
+  readonly personalize?: PersonalizeRecommender;
 }
+
+/** Personalize needs a user id; anonymous viewers are one cold-start user to it. */
+const ANONYMOUS = 'anonymous';
+/** Extra items asked of Personalize, for those the user has seen. */
+const SEEN_MARGIN = 20;
 
 /**
  * Serves one recommendation list: reads the user's recent history, the model artefacts of
@@ -78,6 +86,18 @@ export class RecommendationService {
     }
     const excludeSeen = request.excludeSeen ?? true;
 
+    const wantsPersonalize = request.strategy === 'PERSONALIZE';
+    // Personalize is asked at once, beside round 1; it only needs the user id.
+    const personalized: Promise<PersonalizeList | PersonalizeUnavailableError> | undefined =
+      wantsPersonalize && this.ports.personalize
+        ? this.ports.personalize
+            .recommend({ userId: userId ?? ANONYMOUS, numResults: Math.min(500, (categories.length > 0 ? 3 : 1) * limit + SEEN_MARGIN), context: request.context })
+            .catch((error: unknown) => {
+              if (error instanceof PersonalizeUnavailableError) return error;
+              throw error;
+            })
+        : undefined;
+
     // Round 1: what the user did, who they are, which model serves.
     const [model, recent, user] = await Promise.all([
       this.ports.models.currentModel(),
@@ -89,25 +109,39 @@ export class RecommendationService {
     if (unknown.length > 0) {
       throw new InvalidArgumentError('filter.categories', `names categories the catalogue does not have: ${unknown.map((name) => `"${name}"`).join(', ')}`);
     }
-
-    // Round 2: the artefacts of the newest history items, and the shared lists.
     const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
-    const [shared, artefactRows] = await Promise.all([
-      this.ports.models.sharedArtefacts(model.version),
-      this.ports.models.itemArtefacts(model.version, history.map((entry) => entry.itemId)),
-    ]);
-    const artefacts = new Map<ItemId, ItemArtefact>();
-    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+    const exclude = excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set<ItemId>();
 
-    const ranked = rankBaseline({
-      history,
-      artefacts,
-      popularity: shared.popularity,
-      newArrivals: shared.newArrivals,
-      interests: [...categories, ...interestsOf(user)],
-      exclude: excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set(),
-      candidates: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10,
-    });
+    const answer = personalized ? await personalized : undefined;
+    let strategyServed: Strategy = 'BASELINE';
+    let fallbackReason: FallbackReason | undefined = strategyFor(request.strategy);
+    let ranked: RankedItem[];
+    if (answer && !(answer instanceof PersonalizeUnavailableError)) {
+      // Round 2 (Personalize): the similar items of what it proposed, to say which of the user's items it is like.
+      strategyServed = 'PERSONALIZE';
+      fallbackReason = undefined;
+      const proposed = answer.items.filter((item) => !exclude.has(item.itemId));
+      const similar = await this.ports.models.similarItems(model.version, proposed.map((item) => item.itemId));
+      ranked = proposed.map((item, index) => personalizeRanked(item, similar[index], history));
+    } else {
+      if (answer) fallbackReason = answer.reason;
+      // Round 2 (baseline): the artefacts of the newest history items, and the shared lists.
+      const [shared, artefactRows] = await Promise.all([
+        this.ports.models.sharedArtefacts(model.version),
+        this.ports.models.itemArtefacts(model.version, history.map((entry) => entry.itemId)),
+      ]);
+      const artefacts = new Map<ItemId, ItemArtefact>();
+      for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+      ranked = rankBaseline({
+        history,
+        artefacts,
+        popularity: shared.popularity,
+        newArrivals: shared.newArrivals,
+        interests: [...categories, ...interestsOf(user)],
+        exclude,
+        candidates: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10,
+      });
+    }
 
     // Round 3: the items (candidates and the history items named in explanations), in one batch.
     const becauseIds = ranked.flatMap((entry) => entry.reasons.flatMap((reason) => (reason.becauseOf ? [reason.becauseOf] : [])));
@@ -123,7 +157,6 @@ export class RecommendationService {
       .slice(0, limit)
       .map((entry, index) => this.served(entry, index + 1, items));
 
-    const { strategyServed, fallbackReason } = strategyFor(request.strategy);
     const list: RecommendationList = {
       id: randomUUID(),
       userId,
@@ -154,10 +187,38 @@ export class RecommendationService {
   }
 }
 
-/** Until Personalize is wired in, every strategy is served by the baseline, saying why when it was not asked for. */
-function strategyFor(requested: Strategy): { strategyServed: Strategy; fallbackReason: FallbackReason | undefined } {
-  if (requested === 'BASELINE' || requested === 'AUTO') return { strategyServed: 'BASELINE', fallbackReason: undefined };
-  return { strategyServed: 'BASELINE', fallbackReason: 'NOT_CONFIGURED' };
+/**
+ * Why the baseline serves a strategy, before anything is tried: BASELINE and AUTO are the
+ * baseline's own (AUTO chooses between strategies once blending and experiments exist);
+ * PERSONALIZE without a configured campaign, and BLENDED (not built yet), are not configured.
+ */
+function strategyFor(requested: Strategy): FallbackReason | undefined {
+  return requested === 'BASELINE' || requested === 'AUTO' ? undefined : 'NOT_CONFIGURED';
+}
+
+const PERSONALIZE_REASONS: Readonly<Record<string, ExplanationKind>> = {
+  'popular item': 'POPULAR',
+  'promoted item': 'PROMOTED',
+  exploration: 'EXPLORATION',
+};
+
+/**
+ * A Personalize item, explained: by the user's own history item it is most similar to under
+ * the baseline's item-to-item model, else by Personalize's own reasons.
+ */
+function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | Error | undefined, history: readonly RecentInteraction[]): RankedItem {
+  const reasons: Reason[] = [];
+  if (similar && !(similar instanceof Error)) {
+    const inHistory = new Map(history.map((entry) => [entry.itemId, entry]));
+    const index = similar.ids.findIndex((id) => inHistory.has(id));
+    const entry = index >= 0 ? inHistory.get(similar.ids[index] ?? '') : undefined;
+    if (entry) reasons.push({ kind: 'BECAUSE_YOU_WATCHED', becauseOf: entry.itemId, becauseOfType: entry.type });
+  }
+  for (const reason of item.reasons) {
+    const kind = PERSONALIZE_REASONS[reason.trim().toLowerCase()];
+    if (kind && !reasons.some((known) => known.kind === kind)) reasons.push({ kind });
+  }
+  return { itemId: item.itemId, score: item.score, source: 'PERSONALIZE', reasons };
 }
 
 /** Newest first, each item once (its latest interaction). */

@@ -1,0 +1,65 @@
+import { GetRecommendationsCommand, type PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import type { FallbackReason } from '../../domain/recommendation';
+import { PersonalizeUnavailableError, type PersonalizeList, type PersonalizeRecommender, type PersonalizeRequest } from '../../ports/personalize.port';
+import { CircuitBreaker, CircuitOpenError } from '../../support/circuit-breaker';
+
+export interface PersonalizeRecommenderOptions {
+  /** A campaign ARN (…:campaign/…) or a recommender ARN (…:recommender/…). */
+  readonly arn: string;
+  /** Whole-call budget, the one retry included. */
+  readonly budgetMs: number;
+}
+
+/**
+ * GetRecommendations behind a time budget and a circuit breaker. Every failure becomes a
+ * PersonalizeUnavailableError naming why, so the caller can serve the baseline and say so.
+ * Client errors (InvalidInput) are our own mistakes, not Personalize's health: they do not
+ * count towards opening the circuit.
+ */
+export class AwsPersonalizeRecommender implements PersonalizeRecommender {
+  constructor(
+    private readonly client: PersonalizeRuntimeClient,
+    private readonly options: PersonalizeRecommenderOptions,
+    private readonly breaker: CircuitBreaker,
+  ) {}
+
+  async recommend(request: PersonalizeRequest): Promise<PersonalizeList> {
+    const target = this.options.arn.includes(':recommender/') ? { recommenderArn: this.options.arn } : { campaignArn: this.options.arn };
+    try {
+      const answer = await this.breaker.run(
+        () =>
+          this.client.send(
+            new GetRecommendationsCommand({
+              ...target,
+              userId: request.userId,
+              numResults: request.numResults,
+              ...(Object.keys(request.context).length > 0 ? { context: { ...request.context } } : {}),
+            }),
+            { abortSignal: AbortSignal.timeout(this.options.budgetMs) },
+          ),
+        (error) => nameOf(error) !== 'InvalidInputException',
+      );
+      return {
+        recommendationId: answer.recommendationId ?? '',
+        items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
+      };
+    } catch (error) {
+      if (error instanceof CircuitOpenError) throw new PersonalizeUnavailableError('CIRCUIT_OPEN', error.message, { cause: error });
+      throw new PersonalizeUnavailableError(reasonOf(error), `Personalize failed: ${nameOf(error)}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+function nameOf(error: unknown): string {
+  return (error as { name?: string }).name ?? 'Error';
+}
+
+/** What the client is told, from what went wrong. */
+export function reasonOf(error: unknown): Exclude<FallbackReason, 'NOT_CONFIGURED' | 'CIRCUIT_OPEN'> {
+  const name = nameOf(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (name === 'TimeoutError' || name === 'AbortError' || name === 'RequestTimeout') return 'TIMEOUT';
+  if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || status === 429) return 'THROTTLED';
+  if (name === 'ResourceNotFoundException' || name === 'InvalidInputException' || name === 'AccessDeniedException') return 'MISCONFIGURED';
+  return 'UNAVAILABLE';
+}

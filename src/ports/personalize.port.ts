@@ -1,0 +1,37 @@
+import type { ItemId } from '../domain/item';
+import type { FallbackReason } from '../domain/recommendation';
+
+export interface PersonalizeRequest {
+  readonly userId: string;
+  readonly numResults: number;
+  readonly context: Readonly<Record<string, string>>;
+}
+
+export interface PersonalizeItem {
+  readonly itemId: ItemId;
+  readonly score: number;
+  /** Personalize's own reasons ("Popular item", "Exploration", "Promoted item"). */
+  readonly reasons: readonly string[];
+}
+
+export interface PersonalizeList {
+  readonly recommendationId: string;
+  readonly items: readonly PersonalizeItem[];
+}
+
+/** Personalize could not answer; the reason is what the client is told when the baseline serves instead. */
+export class PersonalizeUnavailableError extends Error {
+  constructor(
+    readonly reason: Exclude<FallbackReason, 'NOT_CONFIGURED'>,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PersonalizeUnavailableError';
+  }
+}
+
+/** A user-personalization campaign or recommender. Throws PersonalizeUnavailableError, never anything else. */
+export interface PersonalizeRecommender {
+  recommend(request: PersonalizeRequest): Promise<PersonalizeList>;
+}

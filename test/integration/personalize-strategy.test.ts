@@ -1,0 +1,113 @@
+import type { ApolloServer } from '@apollo/server';
+import { loadConfig } from '../../src/config';
+import { createContainer, type Container } from '../../src/container';
+import type { RequestContext } from '../../src/context';
+import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
+import { createApolloServer } from '../../src/graphql/apollo-server.factory';
+import { startPersonalizeEmulator, type Faults, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
+import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
+import { RecommendationsDocument } from '../__generated__/operations';
+import { execute } from '../support/graphql-client';
+import { loadSmallDataset, smallDataset } from '../support/small-dataset';
+import { testClients } from '../support/test-container';
+import { testEnvironment } from '../support/test-env';
+
+const CAMPAIGN = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-user';
+const BUDGET_MS = 200;
+
+describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynalite)', () => {
+  let emulator: PersonalizeEmulator;
+  let container: Container;
+  let dataset: DemoDataset;
+  /** Each gateway with its own schema (resolvers are bound to their container's services) and so its own circuit. */
+  const servers = new Map<Container, ApolloServer<RequestContext>>();
+  // Every gateway of this file shares the same tables (and so the trained model); each has its own circuit.
+  const tablePrefix = testEnvironment()['TABLE_PREFIX'] ?? '';
+
+  beforeAll(async () => {
+    dataset = smallDataset();
+    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization' } });
+    container = await gateway(CAMPAIGN);
+    await loadSmallDataset(container);
+    await container.trainingService.train();
+  });
+  afterAll(async () => {
+    for (const [built, server] of servers) {
+      await server.stop();
+      built.close();
+    }
+    await emulator.close();
+  });
+  afterEach(() => setFaults({}));
+
+  async function gateway(arn: string): Promise<Container> {
+    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
+    const built = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+    await built.ensureTables();
+    const server = createApolloServer({ schema: built.schema, log: () => undefined });
+    await server.start();
+    servers.set(built, server);
+    return built;
+  }
+  const setFaults = async (faults: Partial<Faults>): Promise<void> => {
+    await fetch(`${emulator.endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify(faults) });
+  };
+  const emulatorCalls = async (): Promise<number> => ((await (await fetch(`${emulator.endpoint}/_emulator/status`)).json()) as { calls: number }).calls;
+  const recommend = (userId: string | undefined, on: Container = container) =>
+    execute(servers.get(on) as ApolloServer<RequestContext>, on, RecommendationsDocument, { input: { strategy: 'PERSONALIZE', limit: 10 } }, { viewer: { userId } });
+
+  it('serves Personalize\'s list, explained by the user\'s own history where an item is like one of theirs', async () => {
+    const { data, errors } = await recommend('u0003');
+    expect(errors).toBeUndefined();
+    const list = data?.recommendations;
+    expect(list).toEqual(expect.objectContaining({ strategyRequested: 'PERSONALIZE', strategyServed: 'PERSONALIZE', fallbackReason: null }));
+    expect(list?.items).toHaveLength(10);
+    const seen = new Set(dataset.interactions.filter((event) => event.userId === 'u0003').map((event) => event.itemId));
+    for (const entry of list?.items ?? []) {
+      expect(entry.source).toBe('PERSONALIZE');
+      expect(seen.has(entry.item.id)).toBe(false);
+      for (const explanation of entry.explanations) if (explanation.becauseOf) expect(seen.has(explanation.becauseOf.id)).toBe(true);
+    }
+    expect(list?.items.filter((entry) => entry.explanations[0]?.kind === 'BECAUSE_YOU_WATCHED').length).toBeGreaterThan(3);
+  });
+
+  it('passes Personalize\'s own reason on for a user it does not know', async () => {
+    const { data } = await recommend('someone-new');
+    expect(data?.recommendations.strategyServed).toBe('PERSONALIZE');
+    expect(data?.recommendations.items[0]?.explanations).toEqual([expect.objectContaining({ kind: 'POPULAR', text: 'Popular right now' })]);
+  });
+
+  it.each([
+    [{ latencyMs: 2000 }, 'TIMEOUT'],
+    [{ throttle: true }, 'THROTTLED'],
+    [{ serverError: true }, 'UNAVAILABLE'],
+    [{ resetConnection: true }, 'UNAVAILABLE'],
+  ] as const)('falls back to the baseline on %o with fallbackReason %s, within the budget', async (faults, reason) => {
+    await setFaults(faults);
+    const started = Date.now();
+    const { data, errors } = await recommend('u0003', await gateway(CAMPAIGN));
+    expect(errors).toBeUndefined();
+    expect(data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: reason }));
+    expect(data?.recommendations.items).toHaveLength(10);
+    // The budget bounds Personalize's part; the rest is the baseline's own time.
+    expect(Date.now() - started).toBeLessThan(BUDGET_MS + 1500);
+  });
+
+  it('says MISCONFIGURED when the campaign does not exist', async () => {
+    const { data } = await recommend('u0003', await gateway('arn:aws:personalize:us-east-1:000000000000:campaign/gone'));
+    expect(data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'MISCONFIGURED' }));
+  });
+
+  it('opens the circuit after repeated failures, stops calling, and closes after a good probe', async () => {
+    const fresh = await gateway(CAMPAIGN);
+    await setFaults({ serverError: true });
+    for (let n = 0; n < 3; n++) expect((await recommend('u0003', fresh)).data?.recommendations.fallbackReason).toBe('UNAVAILABLE');
+    const callsWhenOpened = await emulatorCalls();
+    expect((await recommend('u0003', fresh)).data?.recommendations.fallbackReason).toBe('CIRCUIT_OPEN');
+    expect(await emulatorCalls()).toBe(callsWhenOpened);
+    await setFaults({});
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await recommend('u0003', fresh)).data?.recommendations.strategyServed).toBe('PERSONALIZE');
+    expect(await emulatorCalls()).toBe(callsWhenOpened + 1);
+  });
+});
