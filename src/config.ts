@@ -33,6 +33,8 @@ export interface Config {
   readonly server: { readonly host: string; readonly port: number };
   readonly storage: StorageConfig;
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
+  /** npm start starts the local Personalize (unless PERSONALIZE_ARN names a real one). */
+  readonly localPersonalize: boolean;
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
   readonly personalize: PersonalizeConfig;
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
       seed: intVar(env, 'DEMO_SEED', 42, 0, 2 ** 31 - 1),
     },
     personalize: personalizeConfig(env),
+    localPersonalize: boolVar(env, 'LOCAL_PERSONALIZE', true),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),

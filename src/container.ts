@@ -10,7 +10,7 @@ import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
 import type { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
 import { AwsPersonalizeRecommender } from './adapters/personalize/personalize-recommender';
-import type { Config } from './config';
+import type { Config, PersonalizeConfig } from './config';
 import { CircuitBreaker } from './support/circuit-breaker';
 import { createRequestContext, type ContextOptions, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
@@ -28,6 +28,8 @@ export interface ContainerOptions {
   readonly dynamoDbEndpoint?: string;
   /** Clients built by the caller (tests count calls through their middleware stack). */
   readonly dynamoDb?: DynamoDbClients;
+  /** A Personalize the entry started itself (the local one); wins over config. */
+  readonly personalize?: { readonly arn: string; readonly endpoint: string };
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -69,7 +71,7 @@ export function createContainer(options: ContainerOptions): Container {
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const similarItems = new SimilarItemsService(models);
-  const personalize = personalizeRecommender(config);
+  const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
   const recommendationService = new RecommendationService({ interactions, models, lists, ...(personalize ? { personalize: personalize.recommender } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
@@ -101,8 +103,8 @@ export function createContainer(options: ContainerOptions): Container {
 }
 
 /** The Personalize strategy when a campaign or recommender is configured. */
-function personalizeRecommender(config: Config): { recommender: AwsPersonalizeRecommender; client: PersonalizeRuntimeClient } | undefined {
-  const { arn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = config.personalize;
+function personalizeRecommender(settings: PersonalizeConfig): { recommender: AwsPersonalizeRecommender; client: PersonalizeRuntimeClient } | undefined {
+  const { arn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
   if (!arn) return undefined;
   const client = createPersonalizeRuntimeClient({ region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) });
   const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });

@@ -5,6 +5,7 @@ import { createContainer, type Container } from '../container';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
 import { startLocalStorage } from '../local/local-storage';
+import { startLocalPersonalize } from '../local/personalize/local-personalize';
 import { jsonLog, type Log } from '../logger';
 import { formatTrainingSummary } from '../services/training-summary.text';
 import { createHttpApp } from './http-app';
@@ -52,21 +53,29 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const storage = await startLocalStorage(config.storage, { announce: true });
   console.log(`recgate: storage: ${storage.description}`);
-  const container = createContainer({ config, dynamoDbEndpoint: storage.endpoint });
-  const created = await container.ensureTables();
+  const prepared = createContainer({ config, dynamoDbEndpoint: storage.endpoint });
+  const created = await prepared.ensureTables();
   if (created.length > 0) console.log(`recgate: created tables ${created.join(', ')}`);
   // The demo data is in place before the first request can arrive.
   if (config.demoData.loadWhenEmpty) {
-    const loaded = await loadDemoDataWhenEmpty(container, config.demoData.seed, config.storage.dataDir);
+    const loaded = await loadDemoDataWhenEmpty(prepared, config.demoData.seed, config.storage.dataDir);
     if (loaded) {
       const what = loaded.resumed ? 'completed the interrupted load of the built-in demo data' : 'loaded the built-in demo data';
       console.log(`recgate: ${what} (seed ${config.demoData.seed}) in ${(loaded.summary.durationMs / 1000).toFixed(1)} s`);
     }
   }
-  if (!(await container.models.currentModel())) {
-    const summary = await container.trainingService.train();
+  if (!(await prepared.models.currentModel())) {
+    const summary = await prepared.trainingService.train();
     console.log(`recgate: no model yet, so trained one: ${formatTrainingSummary(summary).split('\n')[0]}`);
   }
+  // The local Personalize trains on what storage holds now, so every strategy works out of the box.
+  const personalize = config.localPersonalize && !config.personalize.arn ? await startLocalPersonalize(prepared, config.storage.dataDir) : undefined;
+  if (personalize) console.log(`recgate: local Personalize on ${personalize.endpoint}, trained on ${personalize.interactions} interactions (campaign ${personalize.campaignArn})`);
+  else if (config.personalize.arn) console.log(`recgate: Personalize: ${config.personalize.arn}`);
+  else console.log('recgate: Personalize: not configured (PERSONALIZE requests are served by the baseline)');
+  const container = personalize
+    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: { arn: personalize.campaignArn, endpoint: personalize.endpoint } })
+    : prepared;
   const server = await startServer({ config, container });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);
   console.log(`recgate: data: ${items} items, ${users} users, ${interactions} interactions (tables ${Object.values(container.tables).join(', ')})`);
@@ -85,6 +94,7 @@ async function main(): Promise<void> {
     console.log(`recgate: ${signal} received, stopping…`);
     server
       .close()
+      .then(() => personalize?.close())
       .then(() => storage.close())
       .then(() => {
         console.log('recgate: stopped');

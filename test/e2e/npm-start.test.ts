@@ -27,6 +27,10 @@ describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', ()
       const list = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5 } }, { 'x-recgate-user': 'u0001' });
       expect(list.body.data?.recommendations.items).toHaveLength(5);
       expect(list.body.data?.recommendations.items[0]?.explanations[0]?.text).toMatch(/^Because you (watched|viewed|liked) /);
+      expect(first.output()).toMatch(/local Personalize on http:\/\/127\.0\.0\.1:\d+, trained on [\d,]+ interactions/);
+      const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, { 'x-recgate-user': 'u0001' });
+      expect(personalized.body.data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));
+      expect(personalized.body.data?.recommendations.items.map((entry) => entry.source)).toEqual(['PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE']);
       expect(await first.stop('SIGINT')).toBe(0);
       expect(first.output()).toContain('recgate: stopped');
     } finally {
