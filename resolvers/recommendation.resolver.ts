@@ -20,6 +20,7 @@ export class RecommendationResolver {
       context.viewer.userId,
       {
         strategy: input?.strategy ?? 'AUTO',
+        personalizeWeight: input?.blend?.personalizeWeight,
         limit: input?.limit,
         categories: input?.filter?.categories,
         excludeSeen: input?.filter?.excludeSeen,

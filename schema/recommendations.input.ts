@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 import type { Strategy } from '../src/domain/recommendation';
 import { StrategyEnum } from './recommendation-enums';
 
@@ -23,9 +23,15 @@ export class RecommendationContextInput {
   placement?: string | null;
 }
 
+@InputType('BlendInput')
+export class BlendInput {
+  @Field(() => Float, { nullable: true, description: "BLENDED: the weight of Personalize's list against the baseline's, 0–1 (default BLEND_PERSONALIZE_WEIGHT, 0.5)." })
+  personalizeWeight?: number | null;
+}
+
 @InputType('RecommendationsInput')
 export class RecommendationsInput {
-  @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO' })
+  @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO', description: 'AUTO: BLENDED when Personalize is configured, else BASELINE.' })
   strategy?: Strategy | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 20, description: '1–100.' })
@@ -36,4 +42,7 @@ export class RecommendationsInput {
 
   @Field(() => RecommendationContextInput, { nullable: true })
   context?: RecommendationContextInput | null;
+
+  @Field(() => BlendInput, { nullable: true })
+  blend?: BlendInput | null;
 }

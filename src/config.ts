@@ -27,6 +27,8 @@ export interface PersonalizeConfig {
   readonly budgetMs: number;
   readonly breakerFailures: number;
   readonly breakerCooldownMs: number;
+  /** BLENDED's default weight of Personalize's list. */
+  readonly blendWeight: number;
 }
 
 export interface Config {
@@ -64,6 +66,14 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function unitIntervalVar(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(name, `must be a number from 0 to 1, got "${raw}"`);
   return value;
 }
 
@@ -145,6 +155,7 @@ function personalizeConfig(env: Env): PersonalizeConfig {
     budgetMs: intVar(env, 'PERSONALIZE_BUDGET_MS', 250, 10, 30_000),
     breakerFailures: intVar(env, 'PERSONALIZE_BREAKER_FAILURES', 5, 1, 1000),
     breakerCooldownMs: intVar(env, 'PERSONALIZE_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
+    blendWeight: unitIntervalVar(env, 'BLEND_PERSONALIZE_WEIGHT', 0.5),
   };
 }
 

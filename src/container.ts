@@ -72,7 +72,10 @@ export function createContainer(options: ContainerOptions): Container {
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const similarItems = new SimilarItemsService(models);
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
-  const recommendationService = new RecommendationService({ interactions, models, lists, ...(personalize ? { personalize: personalize.recommender } : {}) });
+  const recommendationService = new RecommendationService(
+    { interactions, models, lists, ...(personalize ? { personalize: personalize.recommender } : {}) },
+    { personalizeWeight: config.personalize.blendWeight },
+  );
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],

@@ -8,7 +8,7 @@ export const FALLBACK_REASONS = ['NOT_CONFIGURED', 'TIMEOUT', 'THROTTLED', 'UNAV
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /** Which part of the baseline put an item in the list. */
-export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS', 'PERSONALIZE'] as const;
+export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS', 'PERSONALIZE', 'BASELINE', 'BOTH'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
 export const EXPLANATION_KINDS = ['BECAUSE_YOU_WATCHED', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS', 'PROMOTED', 'EXPLORATION'] as const;

@@ -18,6 +18,8 @@ const FILTERED_CANDIDATES = 300;
 
 export interface RecommendationRequest {
   readonly strategy: Strategy;
+  /** BLENDED: the weight of Personalize's list, 0–1 (the configured default when absent). */
+  readonly personalizeWeight?: number | null;
   readonly limit: number | null | undefined;
   readonly categories: readonly string[] | null | undefined;
   readonly excludeSeen: boolean | null | undefined;
@@ -69,9 +71,15 @@ const SEEN_MARGIN = 20;
  * return, explains each one and stores the list under the id clients echo back. Reads are
  * three rounds whatever the limit: (history, profile, model pointer), (artefacts), (items).
  */
+export interface RecommendationOptions {
+  /** BLENDED's default weight of Personalize's list. */
+  readonly personalizeWeight: number;
+}
+
 export class RecommendationService {
   constructor(
     private readonly ports: RecommendationPorts,
+    private readonly options: RecommendationOptions = { personalizeWeight: 0.5 },
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -86,7 +94,12 @@ export class RecommendationService {
     }
     const excludeSeen = request.excludeSeen ?? true;
 
-    const wantsPersonalize = request.strategy === 'PERSONALIZE';
+    const personalizeWeight = request.personalizeWeight ?? this.options.personalizeWeight;
+    if (!(personalizeWeight >= 0 && personalizeWeight <= 1)) {
+      throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(request.personalizeWeight)}`);
+    }
+    const strategy = resolveStrategy(request.strategy, this.ports.personalize !== undefined);
+    const wantsPersonalize = strategy === 'PERSONALIZE' || strategy === 'BLENDED';
     // Personalize is asked at once, beside round 1; it only needs the user id.
     const personalized: Promise<PersonalizeList | PersonalizeUnavailableError> | undefined =
       wantsPersonalize && this.ports.personalize
@@ -111,36 +124,31 @@ export class RecommendationService {
     }
     const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
     const exclude = excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set<ItemId>();
-
     const answer = personalized ? await personalized : undefined;
-    let strategyServed: Strategy = 'BASELINE';
-    let fallbackReason: FallbackReason | undefined = strategyFor(request.strategy);
+    const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
+
+    // Round 2: what each list needs — the similar items of what Personalize proposed (to say
+    // which of the user's items each is like), the artefacts of the history and the shared lists.
+    const [personalizeList, baselineList] = await Promise.all([
+      personalizeServes ? this.personalizeList(answer, model.version, exclude, history) : Promise.resolve(undefined),
+      strategy === 'PERSONALIZE' && personalizeServes
+        ? Promise.resolve(undefined)
+        : this.baselineList(model.version, history, exclude, [...categories, ...interestsOf(user)], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+    ]);
     let ranked: RankedItem[];
-    if (answer && !(answer instanceof PersonalizeUnavailableError)) {
-      // Round 2 (Personalize): the similar items of what it proposed, to say which of the user's items it is like.
+    let strategyServed: Strategy;
+    let fallbackReason: FallbackReason | undefined;
+    if (personalizeList && baselineList) {
+      ranked = blend(personalizeList, baselineList, personalizeWeight);
+      strategyServed = 'BLENDED';
+    } else if (personalizeList) {
+      ranked = personalizeList;
       strategyServed = 'PERSONALIZE';
-      fallbackReason = undefined;
-      const proposed = answer.items.filter((item) => !exclude.has(item.itemId));
-      const similar = await this.ports.models.similarItems(model.version, proposed.map((item) => item.itemId));
-      ranked = proposed.map((item, index) => personalizeRanked(item, similar[index], history));
     } else {
-      if (answer) fallbackReason = answer.reason;
-      // Round 2 (baseline): the artefacts of the newest history items, and the shared lists.
-      const [shared, artefactRows] = await Promise.all([
-        this.ports.models.sharedArtefacts(model.version),
-        this.ports.models.itemArtefacts(model.version, history.map((entry) => entry.itemId)),
-      ]);
-      const artefacts = new Map<ItemId, ItemArtefact>();
-      for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
-      ranked = rankBaseline({
-        history,
-        artefacts,
-        popularity: shared.popularity,
-        newArrivals: shared.newArrivals,
-        interests: [...categories, ...interestsOf(user)],
-        exclude,
-        candidates: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10,
-      });
+      ranked = baselineList ?? [];
+      strategyServed = 'BASELINE';
+      // Asked for PERSONALIZE or BLENDED: Personalize failed (its reason), or is not configured.
+      fallbackReason = answer instanceof PersonalizeUnavailableError ? answer.reason : strategy !== request.strategy && request.strategy !== 'AUTO' ? 'NOT_CONFIGURED' : undefined;
     }
 
     // Round 3: the items (candidates and the history items named in explanations), in one batch.
@@ -172,6 +180,22 @@ export class RecommendationService {
     return { list, items: served };
   }
 
+  private async personalizeList(answer: PersonalizeList, version: string, exclude: ReadonlySet<ItemId>, history: readonly RecentInteraction[]): Promise<RankedItem[]> {
+    const proposed = answer.items.filter((item) => !exclude.has(item.itemId));
+    const similar = await this.ports.models.similarItems(version, proposed.map((item) => item.itemId));
+    return proposed.map((item, index) => personalizeRanked(item, similar[index], history));
+  }
+
+  private async baselineList(version: string, history: RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: string[], candidates: number): Promise<RankedItem[]> {
+    const [shared, artefactRows] = await Promise.all([
+      this.ports.models.sharedArtefacts(version),
+      this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
+    ]);
+    const artefacts = new Map<ItemId, ItemArtefact>();
+    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+    return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates });
+  }
+
   private served(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, Item>): ServedItem {
     const item = items.get(entry.itemId) as Item;
     return {
@@ -188,12 +212,46 @@ export class RecommendationService {
 }
 
 /**
- * Why the baseline serves a strategy, before anything is tried: BASELINE and AUTO are the
- * baseline's own (AUTO chooses between strategies once blending and experiments exist);
- * PERSONALIZE without a configured campaign, and BLENDED (not built yet), are not configured.
+ * The strategy to attempt: AUTO is BLENDED when Personalize is configured (until experiments
+ * decide), else BASELINE; PERSONALIZE and BLENDED without Personalize are the baseline's.
  */
-function strategyFor(requested: Strategy): FallbackReason | undefined {
-  return requested === 'BASELINE' || requested === 'AUTO' ? undefined : 'NOT_CONFIGURED';
+function resolveStrategy(requested: Strategy, personalizeConfigured: boolean): Strategy {
+  if (requested === 'AUTO') return personalizeConfigured ? 'BLENDED' : 'BASELINE';
+  return personalizeConfigured ? requested : 'BASELINE';
+}
+
+/** Reciprocal-rank fusion constant: how much the first places count more than the next. */
+const FUSION_K = 10;
+
+/**
+ * Weighted reciprocal-rank fusion of the two lists, each item once: score =
+ * w / (k + rank in Personalize) + (1 − w) / (k + rank in the baseline). An item both proposed
+ * is BOTH and keeps the explanations of both.
+ */
+export function blend(personalize: readonly RankedItem[], baseline: readonly RankedItem[], personalizeWeight: number): RankedItem[] {
+  const fused = new Map<ItemId, { score: number; inPersonalize: boolean; inBaseline: boolean; reasons: Reason[] }>();
+  const add = (list: readonly RankedItem[], weight: number, fromPersonalize: boolean): void => {
+    list.forEach((item, index) => {
+      const entry = fused.get(item.itemId) ?? { score: 0, inPersonalize: false, inBaseline: false, reasons: [] };
+      entry.score += weight / (FUSION_K + index + 1);
+      if (fromPersonalize) entry.inPersonalize = true;
+      else entry.inBaseline = true;
+      for (const reason of item.reasons) {
+        if (!entry.reasons.some((known) => known.kind === reason.kind && known.becauseOf === reason.becauseOf && known.category === reason.category)) entry.reasons.push(reason);
+      }
+      fused.set(item.itemId, entry);
+    });
+  };
+  add(personalize, personalizeWeight, true);
+  add(baseline, 1 - personalizeWeight, false);
+  return [...fused.entries()]
+    .map(([itemId, entry]) => ({
+      itemId,
+      score: entry.score,
+      source: (entry.inPersonalize && entry.inBaseline ? 'BOTH' : entry.inPersonalize ? 'PERSONALIZE' : 'BASELINE') as RecommendationSource,
+      reasons: entry.reasons,
+    }))
+    .sort((a, b) => b.score - a.score || (a.itemId < b.itemId ? -1 : 1));
 }
 
 const PERSONALIZE_REASONS: Readonly<Record<string, ExplanationKind>> = {

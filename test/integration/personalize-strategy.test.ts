@@ -98,6 +98,37 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
     expect(data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'MISCONFIGURED' }));
   });
 
+  const blended = (input: Record<string, unknown>, on: Container = container) =>
+    execute(servers.get(on) as ApolloServer<RequestContext>, on, RecommendationsDocument, { input: { limit: 10, ...input } }, { viewer: { userId: 'u0003' } });
+
+  it('BLENDED fuses both lists; AUTO blends when Personalize is configured', async () => {
+    for (const strategy of ['BLENDED', 'AUTO']) {
+      const { data, errors } = await blended({ strategy });
+      expect(errors).toBeUndefined();
+      expect(data?.recommendations).toEqual(expect.objectContaining({ strategyRequested: strategy, strategyServed: 'BLENDED', fallbackReason: null }));
+      const sources = new Set(data?.recommendations.items.map((entry) => entry.source));
+      expect([...sources].every((source) => ['PERSONALIZE', 'BASELINE', 'BOTH'].includes(source))).toBe(true);
+      // Both lists are in it: items both proposed, or items of each.
+      expect(sources.has('BOTH') || (sources.has('PERSONALIZE') && sources.has('BASELINE'))).toBe(true);
+      for (const entry of data?.recommendations.items ?? []) expect(entry.explanations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('BLENDED follows the weight: at 1 it leads with what Personalize leads with', async () => {
+    const alone = await recommend('u0003');
+    const { data } = await blended({ strategy: 'BLENDED', blend: { personalizeWeight: 1 } });
+    expect(data?.recommendations.items[0]?.item.id).toBe(alone.data?.recommendations.items[0]?.item.id);
+    const { errors } = await blended({ strategy: 'BLENDED', blend: { personalizeWeight: 1.5 } });
+    expect(errors?.[0]).toEqual(expect.objectContaining({ message: 'Argument "blend.personalizeWeight" must be between 0 and 1, got 1.5', extensions: { code: 'BAD_USER_INPUT', argumentName: 'blend.personalizeWeight' } }));
+  });
+
+  it('BLENDED says when Personalize fell back, and serves the baseline part', async () => {
+    await setFaults({ serverError: true });
+    const { data } = await blended({ strategy: 'BLENDED' }, await gateway(CAMPAIGN));
+    expect(data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'UNAVAILABLE' }));
+    expect(data?.recommendations.items).toHaveLength(10);
+  });
+
   it('opens the circuit after repeated failures, stops calling, and closes after a good probe', async () => {
     const fresh = await gateway(CAMPAIGN);
     await setFaults({ serverError: true });
