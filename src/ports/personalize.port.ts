@@ -35,3 +35,19 @@ export class PersonalizeUnavailableError extends Error {
 export interface PersonalizeRecommender {
   recommend(request: PersonalizeRequest): Promise<PersonalizeList>;
 }
+
+export interface PersonalizeEvent {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly itemId?: string;
+  readonly value?: number;
+  readonly sentAt: Date;
+  readonly recommendationId?: string;
+  /** Item ids shown with this event (impressions). */
+  readonly impression?: readonly string[];
+}
+
+/** PutEvents: forwards a user's events to an event tracker. Throws PersonalizeUnavailableError. */
+export interface PersonalizeEventSink {
+  putEvents(userId: string, sessionId: string, events: readonly PersonalizeEvent[]): Promise<{ readonly calls: number; readonly events: number }>;
+}

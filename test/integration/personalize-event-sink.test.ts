@@ -1,0 +1,43 @@
+import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
+import { AwsPersonalizeEventSink } from '../../src/adapters/personalize/personalize-event-sink';
+import { startPersonalizeEmulator, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
+import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
+import { PersonalizeUnavailableError } from '../../src/ports/personalize.port';
+
+describe('AwsPersonalizeEventSink against the local Personalize', () => {
+  let emulator: PersonalizeEmulator;
+  let client: PersonalizeEventsClient;
+  let model: UserKnnModel;
+  beforeAll(async () => {
+    model = new UserKnnModel([], []);
+    emulator = await startPersonalizeEmulator({ model, campaigns: {}, trackingIds: ['tracker'] });
+    client = new PersonalizeEventsClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, maxAttempts: 1 });
+  });
+  afterAll(async () => {
+    client.destroy();
+    await emulator.close();
+  });
+
+  const calls = async (): Promise<number> => ((await (await fetch(`${emulator.endpoint}/_emulator/status`)).json()) as { calls: number }).calls;
+  const watch = (n: number) => ({ eventId: `e${n}`, eventType: 'watch', itemId: `i${n}`, sentAt: new Date(1_700_000_000_000 + n * 1000) });
+
+  it('sends 23 events in calls of 10, 10 and 3, and Personalize learns them', async () => {
+    const before = await calls();
+    const sent = await new AwsPersonalizeEventSink(client, 'tracker', 1000).putEvents('ann', 'session-1', Array.from({ length: 23 }, (_, n) => watch(n)));
+    expect(sent).toEqual({ calls: 3, events: 23 });
+    expect((await calls()) - before).toBe(3);
+    expect(model.seen('ann').size).toBe(23);
+  });
+
+  it('splits an impression of 40 ids into events of 25 and 15', async () => {
+    const impression = Array.from({ length: 40 }, (_, n) => `shown${n}`);
+    const sent = await new AwsPersonalizeEventSink(client, 'tracker', 1000).putEvents('bob', 'session-2', [{ eventId: 'imp1', eventType: 'impression', sentAt: new Date(), recommendationId: 'RID-1', impression }]);
+    expect(sent).toEqual({ calls: 1, events: 2 });
+  });
+
+  it('fails with a reason the caller can record (unknown tracker → MISCONFIGURED)', async () => {
+    const error = await new AwsPersonalizeEventSink(client, 'no-such-tracker', 1000).putEvents('ann', 's', [watch(1)]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PersonalizeUnavailableError);
+    expect((error as PersonalizeUnavailableError).reason).toBe('MISCONFIGURED');
+  });
+});
