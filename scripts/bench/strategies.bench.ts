@@ -1,0 +1,82 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm start`'s gateway with its local Personalize, measured with autocannon per strategy:
+ * BASELINE, PERSONALIZE and BLENDED with Personalize healthy, slow (5 s, against a 250 ms
+ * budget) and failing (5xx). 10 connections, 3 s warm-up, 10 s each; users cycle through the
+ * 300 demo users. The circuit breaker is part of what is measured: a slow or failing
+ * Personalize opens it after 5 failures, and the fallback then costs no wait.
+ *
+ *   npm run bench:strategies
+ */
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-strategies-bench-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/server.ts'], {
+    cwd: path.join(__dirname, '../..'),
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`no start in 120 s:\n${text}`)), 120_000);
+      server.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (/listening on http/.test(text)) {
+          clearTimeout(timer);
+          resolve(text);
+        }
+      });
+    });
+    const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    const personalize = /local Personalize on (http:\/\/\S+),/.exec(output)?.[1] ?? '';
+    const faults = (body: object) => fetch(`${personalize}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
+    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; gateway, local Personalize and load generator share them`);
+    console.log('| strategy | Personalize | p50 (ms) | p99 (ms) | requests/s | non-2xx | served as (sample) |');
+    console.log('|---|---|---|---|---|---|---|');
+    const cases: [string, string, object][] = [
+      ['BASELINE', 'healthy', {}],
+      ['PERSONALIZE', 'healthy', {}],
+      ['BLENDED', 'healthy', {}],
+      ['PERSONALIZE', 'slow (5 s)', { latencyMs: 5000 }],
+      ['BLENDED', 'slow (5 s)', { latencyMs: 5000 }],
+      ['PERSONALIZE', 'failing (5xx)', { serverError: true }],
+      ['BLENDED', 'failing (5xx)', { serverError: true }],
+    ];
+    for (const [strategy, health, fault] of cases) {
+      await faults(fault);
+      let user = 0;
+      const query = JSON.stringify({ query: `{ recommendations(input: {strategy: ${strategy}, limit: 20}) { strategyServed fallbackReason items { rank item { id } explanations { text } } } }` });
+      const run = (duration: number) =>
+        autocannon({
+          url,
+          connections: 10,
+          duration,
+          method: 'POST',
+          requests: [{ setupRequest: (request) => ({ ...request, body: query, headers: { 'content-type': 'application/json', 'x-recgate-user': `u${String((user++ % 300) + 1).padStart(4, '0')}` } }) }],
+        });
+      await run(3);
+      const result = await run(10);
+      const sample = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-recgate-user': 'u0001' }, body: query })).json()) as {
+        data?: { recommendations?: { strategyServed: string; fallbackReason: string | null } };
+      };
+      const served = sample.data?.recommendations;
+      console.log(`| ${strategy} | ${health} | ${result.latency.p50} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${result.non2xx} | ${served?.strategyServed ?? '?'}${served?.fallbackReason ? ` (${served.fallbackReason})` : ''} |`);
+    }
+    await faults({});
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGINT');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
