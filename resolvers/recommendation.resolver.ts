@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/context';
-import type { RecommendationService } from '../src/services/recommendation.service';
+import type { RecommendationService, RequestReaders } from '../src/services/recommendation.service';
 import { RecommendationListType } from '../schema/recommendation-list.type';
-import { RecommendationsInput } from '../schema/recommendations.input';
+import { RankItemsInput, RecommendationContextInput, RecommendationsInput } from '../schema/recommendations.input';
 import { recommendationsToGraph } from './graphql.mappers';
 
 @Resolver(() => RecommendationListType)
@@ -24,14 +24,31 @@ export class RecommendationResolver {
         limit: input?.limit,
         categories: input?.filter?.categories,
         excludeSeen: input?.filter?.excludeSeen,
-        context: definedStrings({ device: input?.context?.device, locale: input?.context?.locale, placement: input?.context?.placement }),
+        context: contextOf(input?.context),
       },
-      { items: (ids) => context.loaders.items.loadMany(ids), user: (id) => context.loaders.users.load(id) },
+      readersOf(context),
+    );
+    return recommendationsToGraph(served);
+  }
+
+  @Query(() => RecommendationListType, {
+    description: 'The given items in the order that suits the viewer (Personalize ranking, the baseline, or both), stored like any served list.',
+  })
+  async rankItems(@Arg('input', () => RankItemsInput) input: RankItemsInput, @Ctx() context: RequestContext): Promise<RecommendationListType> {
+    const served = await this.service.rankItems(
+      context.viewer.userId,
+      { itemIds: input.itemIds, strategy: input.strategy ?? 'AUTO', personalizeWeight: input.blend?.personalizeWeight, context: contextOf(input.context) },
+      readersOf(context),
     );
     return recommendationsToGraph(served);
   }
 }
 
-function definedStrings(values: Record<string, string | null | undefined>): Record<string, string> {
+function contextOf(input: RecommendationContextInput | null | undefined): Record<string, string> {
+  const values = { device: input?.device, locale: input?.locale, placement: input?.placement };
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function readersOf(context: RequestContext): RequestReaders {
+  return { items: (ids) => context.loaders.items.loadMany(ids), user: (id) => context.loaders.users.load(id) };
 }

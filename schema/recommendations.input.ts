@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import type { Strategy } from '../src/domain/recommendation';
 import { StrategyEnum } from './recommendation-enums';
 
@@ -39,6 +39,21 @@ export class RecommendationsInput {
 
   @Field(() => RecommendationFilterInput, { nullable: true })
   filter?: RecommendationFilterInput | null;
+
+  @Field(() => RecommendationContextInput, { nullable: true })
+  context?: RecommendationContextInput | null;
+
+  @Field(() => BlendInput, { nullable: true })
+  blend?: BlendInput | null;
+}
+
+@InputType('RankItemsInput')
+export class RankItemsInput {
+  @Field(() => [ID], { description: 'The items to put in order for the viewer, 1–500, each in the catalogue.' })
+  itemIds!: string[];
+
+  @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO', description: 'AUTO: BLENDED when a Personalize ranking campaign is configured, else BASELINE.' })
+  strategy?: Strategy | null;
 
   @Field(() => RecommendationContextInput, { nullable: true })
   context?: RecommendationContextInput | null;

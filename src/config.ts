@@ -21,6 +21,8 @@ export interface StorageConfig {
 export interface PersonalizeConfig {
   /** A campaign or recommender ARN; undefined: Personalize is not configured. */
   readonly arn: string | undefined;
+  /** A personalized-ranking campaign ARN, for rankItems; undefined: the baseline ranks. */
+  readonly rankingArn: string | undefined;
   readonly endpoint: string | undefined;
   readonly region: string;
   /** Whole-call time budget, the one retry included. */
@@ -144,12 +146,17 @@ function personalizeConfig(env: Env): PersonalizeConfig {
   if (arn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:(campaign|recommender)\/.+$/.test(arn)) {
     throw new ConfigError('PERSONALIZE_ARN', `must be a Personalize campaign or recommender ARN, got "${arn}"`);
   }
+  const rankingArn = env['PERSONALIZE_RANKING_ARN'] || undefined;
+  if (rankingArn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:campaign\/.+$/.test(rankingArn)) {
+    throw new ConfigError('PERSONALIZE_RANKING_ARN', `must be a Personalize campaign ARN, got "${rankingArn}"`);
+  }
   const endpoint = env['PERSONALIZE_ENDPOINT'] || undefined;
   if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
     throw new ConfigError('PERSONALIZE_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
   }
   return {
     arn,
+    rankingArn,
     endpoint,
     region: stringVar(env, 'PERSONALIZE_REGION', stringVar(env, 'AWS_REGION', 'us-east-1')),
     budgetMs: intVar(env, 'PERSONALIZE_BUDGET_MS', 250, 10, 30_000),

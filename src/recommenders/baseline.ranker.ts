@@ -219,3 +219,65 @@ function maxOf(candidates: Map<ItemId, Candidate>, value: (c: Candidate) => numb
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export interface ScoreItemsRequest {
+  readonly history: readonly HistoryEntry[];
+  readonly artefacts: ReadonlyMap<ItemId, ItemArtefact>;
+  readonly popularity: PopularityArtefact;
+  readonly itemIds: readonly ItemId[];
+  readonly weights?: BaselineWeights;
+}
+
+/**
+ * Re-ranks a given list with the baseline's scores: the same weighted, per-user normalised
+ * sum of EASE and item-kNN as rankBaseline, popularity breaking what collaborative filtering
+ * cannot tell apart; ties keep the given order. Every given item is returned once.
+ */
+export function scoreItems(request: ScoreItemsRequest): RankedItem[] {
+  const weights = request.weights ?? DEFAULT_BASELINE_WEIGHTS;
+  const wanted = new Set(request.itemIds);
+  const ease = new Map<ItemId, Contribution>();
+  const knn = new Map<ItemId, Contribution>();
+  const into = (scores: Map<ItemId, Contribution>) => (id: ItemId): Contribution => {
+    let entry = scores.get(id);
+    if (!entry) scores.set(id, (entry = emptyContribution()));
+    return entry;
+  };
+  const none = new Set<ItemId>();
+  for (const entry of request.history) {
+    const artefact = request.artefacts.get(entry.itemId);
+    if (!artefact) continue;
+    addNeighbours(filterList(artefact.ease, wanted), entry, none, into(ease));
+    addNeighbours(filterList(artefact.knn, wanted), entry, none, into(knn));
+  }
+  const maxEase = Math.max(0, ...[...ease.values()].map((c) => c.sum));
+  const maxKnn = Math.max(0, ...[...knn.values()].map((c) => c.sum));
+  const popularity = new Map(request.popularity.overall.map((entry) => [entry.id, entry.score]));
+  const maxPopularity = request.popularity.overall[0]?.score ?? 1;
+  const order = new Map([...wanted].map((id, index) => [id, index]));
+  return [...wanted]
+    .map((itemId): RankedItem => {
+      const e = ease.get(itemId);
+      const k = knn.get(itemId);
+      const easePart = e && maxEase > 0 ? (weights.ease * e.sum) / maxEase : 0;
+      const knnPart = k && maxKnn > 0 ? (weights.knn * k.sum) / maxKnn : 0;
+      const popular = (popularity.get(itemId) ?? 0) / maxPopularity;
+      const main = easePart >= knnPart ? e : k;
+      const source: RecommendationSource = easePart + knnPart > 0 ? (easePart >= knnPart ? 'EASE' : 'ITEM_KNN') : 'POPULARITY';
+      const reasons: Reason[] = main?.because ? [becauseReason(main.because)] : popular > 0 ? [{ kind: 'POPULAR' }] : [];
+      return { itemId, score: easePart + knnPart + weights.popularity * popular, source, reasons };
+    })
+    .sort((a, b) => b.score - a.score || (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
+}
+
+function filterList(list: WeightedIds, wanted: ReadonlySet<ItemId>): WeightedIds {
+  const ids: ItemId[] = [];
+  const weights: number[] = [];
+  list.ids.forEach((id, index) => {
+    if (wanted.has(id)) {
+      ids.push(id);
+      weights.push(list.weights[index] ?? 0);
+    }
+  });
+  return { ids, weights };
+}

@@ -4,10 +4,10 @@ import type { Item, ItemId } from '../domain/item';
 import type { ExplanationKind, FallbackReason, RankedItem, Reason, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
 import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
-import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRecommender } from '../ports/personalize.port';
+import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
-import { rankBaseline, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
+import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationText } from './explanation.text';
 
@@ -58,7 +58,18 @@ export interface RecommendationPorts {
   readonly lists: RecommendationListStore;
   /** Absent when Personalize is not configured. */
   readonly personalize?: PersonalizeRecommender;
+  /** A personalized-ranking campaign, for rankItems; absent when none is configured. */
+  readonly ranker?: PersonalizeRanker;
 }
+
+export interface RankItemsRequest {
+  readonly itemIds: readonly ItemId[];
+  readonly strategy: Strategy;
+  readonly personalizeWeight?: number | null;
+  readonly context: Readonly<Record<string, string>>;
+}
+
+export const MAX_RANKED_ITEMS = 500;
 
 /** Personalize needs a user id; anonymous viewers are one cold-start user to it. */
 const ANONYMOUS = 'anonymous';
@@ -135,22 +146,68 @@ export class RecommendationService {
         ? Promise.resolve(undefined)
         : this.baselineList(model.version, history, exclude, [...categories, ...interestsOf(user)], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
     ]);
-    let ranked: RankedItem[];
-    let strategyServed: Strategy;
-    let fallbackReason: FallbackReason | undefined;
-    if (personalizeList && baselineList) {
-      ranked = blend(personalizeList, baselineList, personalizeWeight);
-      strategyServed = 'BLENDED';
-    } else if (personalizeList) {
-      ranked = personalizeList;
-      strategyServed = 'PERSONALIZE';
-    } else {
-      ranked = baselineList ?? [];
-      strategyServed = 'BASELINE';
-      // Asked for PERSONALIZE or BLENDED: Personalize failed (its reason), or is not configured.
-      fallbackReason = answer instanceof PersonalizeUnavailableError ? answer.reason : strategy !== request.strategy && request.strategy !== 'AUTO' ? 'NOT_CONFIGURED' : undefined;
-    }
+    const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
 
+    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories }, readers);
+  }
+
+  /**
+   * Re-ranks the given items for the viewer: Personalize's personalized-ranking campaign when
+   * one is configured (BLENDED fuses it with the baseline's order), the baseline's scores
+   * otherwise or when Personalize falls back. The ranked list is stored like any served list.
+   */
+  async rankItems(userId: string | undefined, request: RankItemsRequest, readers: RequestReaders): Promise<ServedRecommendations> {
+    const itemIds = [...new Set(request.itemIds)];
+    if (itemIds.length < 1 || itemIds.length > MAX_RANKED_ITEMS || itemIds.some((id) => id.trim() === '')) {
+      throw new InvalidArgumentError('itemIds', `takes 1 to ${MAX_RANKED_ITEMS} item ids, none empty; got ${request.itemIds.length}`);
+    }
+    const personalizeWeight = request.personalizeWeight ?? this.options.personalizeWeight;
+    if (!(personalizeWeight >= 0 && personalizeWeight <= 1)) {
+      throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(request.personalizeWeight)}`);
+    }
+    const strategy = resolveStrategy(request.strategy, this.ports.ranker !== undefined);
+    const ranking =
+      strategy !== 'BASELINE' && this.ports.ranker
+        ? this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context).catch((error: unknown) => {
+            if (error instanceof PersonalizeUnavailableError) return error;
+            throw error;
+          })
+        : undefined;
+    const [model, recent, known] = await Promise.all([
+      this.ports.models.currentModel(),
+      userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
+      readers.items(itemIds),
+    ]);
+    if (!model) throw new ModelNotTrainedError();
+    const missing = itemIds.filter((_, index) => !known[index] || known[index] instanceof Error);
+    if (missing.length > 0) {
+      throw new InvalidArgumentError('itemIds', `names items the catalogue does not have: ${missing.slice(0, 5).map((id) => `"${id}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+    }
+    const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
+    const answer = ranking ? await ranking : undefined;
+    const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
+    const [personalizeList, baselineList] = await Promise.all([
+      personalizeServes ? this.personalizeList(answer, model.version, new Set(), history) : Promise.resolve(undefined),
+      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baselineScores(model.version, history, itemIds),
+    ]);
+    const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
+    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [] }, readers);
+  }
+
+  private async finish(
+    outcome: {
+      readonly userId: string | undefined;
+      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>> };
+      readonly strategyServed: Strategy;
+      readonly fallbackReason: FallbackReason | undefined;
+      readonly modelVersion: string;
+      readonly ranked: readonly RankedItem[];
+      readonly limit: number;
+      readonly categories: readonly string[];
+    },
+    readers: RequestReaders,
+  ): Promise<ServedRecommendations> {
+    const { userId, request, strategyServed, fallbackReason, ranked, limit, categories } = outcome;
     // Round 3: the items (candidates and the history items named in explanations), in one batch.
     const becauseIds = ranked.flatMap((entry) => entry.reasons.flatMap((reason) => (reason.becauseOf ? [reason.becauseOf] : [])));
     const ids = [...new Set([...ranked.map((entry) => entry.itemId), ...becauseIds])];
@@ -171,7 +228,7 @@ export class RecommendationService {
       strategyRequested: request.strategy,
       strategyServed,
       fallbackReason,
-      modelVersion: model.version,
+      modelVersion: outcome.modelVersion,
       generatedAt: this.clock(),
       items: served.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
       context: request.context,
@@ -196,6 +253,16 @@ export class RecommendationService {
     return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates });
   }
 
+  private async baselineScores(version: string, history: RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
+    const [shared, artefactRows] = await Promise.all([
+      this.ports.models.sharedArtefacts(version),
+      this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
+    ]);
+    const artefacts = new Map<ItemId, ItemArtefact>();
+    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds });
+  }
+
   private served(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, Item>): ServedItem {
     const item = items.get(entry.itemId) as Item;
     return {
@@ -218,6 +285,22 @@ export class RecommendationService {
 function resolveStrategy(requested: Strategy, personalizeConfigured: boolean): Strategy {
   if (requested === 'AUTO') return personalizeConfigured ? 'BLENDED' : 'BASELINE';
   return personalizeConfigured ? requested : 'BASELINE';
+}
+
+/** Which list is served, and why: fused when both exist, Personalize's alone, else the baseline's with the reason. */
+function choose(
+  requested: Strategy,
+  attempted: Strategy,
+  personalizeList: RankedItem[] | undefined,
+  baselineList: RankedItem[] | undefined,
+  answer: PersonalizeList | PersonalizeUnavailableError | undefined,
+  personalizeWeight: number,
+): { ranked: RankedItem[]; strategyServed: Strategy; fallbackReason: FallbackReason | undefined } {
+  if (personalizeList && baselineList) return { ranked: blend(personalizeList, baselineList, personalizeWeight), strategyServed: 'BLENDED', fallbackReason: undefined };
+  if (personalizeList) return { ranked: personalizeList, strategyServed: 'PERSONALIZE', fallbackReason: undefined };
+  // Asked for PERSONALIZE or BLENDED: Personalize failed (its reason), or is not configured.
+  const fallbackReason = answer instanceof PersonalizeUnavailableError ? answer.reason : attempted !== requested && requested !== 'AUTO' ? 'NOT_CONFIGURED' : undefined;
+  return { ranked: baselineList ?? [], strategyServed: 'BASELINE', fallbackReason };
 }
 
 /** Reciprocal-rank fusion constant: how much the first places count more than the next. */

@@ -6,13 +6,14 @@ import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { startPersonalizeEmulator, type Faults, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
 import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
-import { RecommendationsDocument } from '../__generated__/operations';
+import { RankItemsDocument, RecommendationsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { loadSmallDataset, smallDataset } from '../support/small-dataset';
 import { testClients } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
 
 const CAMPAIGN = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-user';
+const RANKING = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-ranking';
 const BUDGET_MS = 200;
 
 describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynalite)', () => {
@@ -26,7 +27,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
 
   beforeAll(async () => {
     dataset = smallDataset();
-    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization' } });
+    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization', [RANKING]: 'personalized-ranking' } });
     container = await gateway(CAMPAIGN);
     await loadSmallDataset(container);
     await container.trainingService.train();
@@ -41,7 +42,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
   afterEach(() => setFaults({}));
 
   async function gateway(arn: string): Promise<Container> {
-    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
+    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_RANKING_ARN: RANKING, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
     const built = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await built.ensureTables();
     const server = createApolloServer({ schema: built.schema, log: () => undefined });
@@ -127,6 +128,22 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
     const { data } = await blended({ strategy: 'BLENDED' }, await gateway(CAMPAIGN));
     expect(data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'UNAVAILABLE' }));
     expect(data?.recommendations.items).toHaveLength(10);
+  });
+
+  it('ranks given items with the Personalize ranking campaign, and falls back to the baseline when it fails', async () => {
+    const itemIds = ['i0001', 'i0002', 'i0003', 'i0004'];
+    const rank = (on: Container) =>
+      execute(servers.get(on) as ApolloServer<RequestContext>, on, RankItemsDocument, { input: { itemIds, strategy: 'PERSONALIZE' } }, { viewer: { userId: 'u0003' } });
+    const { data } = await rank(container);
+    expect(data?.rankItems).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));
+    const expected = new UserKnnModel(dataset.interactions, dataset.items).recommend('u0003');
+    const scoreOf = (id: string): number => expected.find((entry) => entry.itemId === id)?.score ?? 0;
+    const order = data?.rankItems.items.map((entry) => entry.item.id) ?? [];
+    expect(order.map(scoreOf)).toEqual([...order.map(scoreOf)].sort((a, b) => b - a));
+    await setFaults({ serverError: true });
+    const fallback = await rank(await gateway(CAMPAIGN));
+    expect(fallback.data?.rankItems).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'UNAVAILABLE' }));
+    expect(fallback.data?.rankItems.items).toHaveLength(4);
   });
 
   it('opens the circuit after repeated failures, stops calling, and closes after a good probe', async () => {

@@ -3,7 +3,7 @@ import type { Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
-import { RecommendationsDocument, SimilarItemsDocument } from '../__generated__/operations';
+import { RankItemsDocument, RecommendationsDocument, SimilarItemsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { loadSmallDataset } from '../support/small-dataset';
 import { createTestContainer, type CommandCounter } from '../support/test-container';
@@ -125,6 +125,28 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect(commands.count('QueryCommand')).toBe(1);
     expect(commands.count('PutItemCommand')).toBe(1);
     expect(large.all).toBeLessThanOrEqual(8);
+  });
+
+  it('ranks a given list with the baseline: what it would recommend first comes first, each item once', async () => {
+    const top = (await recommend({ limit: 1 })).data?.recommendations.items[0]?.item.id ?? '';
+    const others = dataset.items.map((item) => item.id).filter((id) => id !== top && !historyOf(user).has(id)).slice(-4);
+    const { data, errors } = await execute(server, container, RankItemsDocument, { input: { itemIds: [...others, top, others[0] ?? ''] } }, { viewer: { userId: user } });
+    expect(errors).toBeUndefined();
+    expect(data?.rankItems).toEqual(expect.objectContaining({ strategyRequested: 'AUTO', strategyServed: 'BASELINE', fallbackReason: null }));
+    expect(data?.rankItems.items.map((entry) => entry.item.id)[0]).toBe(top);
+    expect(data?.rankItems.items.map((entry) => entry.rank)).toEqual([1, 2, 3, 4, 5]);
+    const scores = data?.rankItems.items.map((entry) => entry.score) ?? [];
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(data?.rankItems.items.map((entry) => entry.item.id))).toEqual(new Set([...others, top]));
+  });
+
+  it('refuses to rank unknown items or nothing, naming itemIds; PERSONALIZE ranking without a campaign says NOT_CONFIGURED', async () => {
+    const unknown = await execute(server, container, RankItemsDocument, { input: { itemIds: ['i0001', 'nope'] } }, { viewer: { userId: user } });
+    expect(unknown.errors?.[0]).toEqual(expect.objectContaining({ message: 'Argument "itemIds" names items the catalogue does not have: "nope"', extensions: { code: 'BAD_USER_INPUT', argumentName: 'itemIds' } }));
+    const empty = await execute(server, container, RankItemsDocument, { input: { itemIds: [] } }, { viewer: { userId: user } });
+    expect(empty.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'itemIds' });
+    const personalize = await execute(server, container, RankItemsDocument, { input: { itemIds: ['i0001', 'i0002'], strategy: 'PERSONALIZE' } }, { viewer: { userId: user } });
+    expect(personalize.data?.rankItems).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'NOT_CONFIGURED' }));
   });
 
   it('lists similar items by similarity', async () => {

@@ -1,6 +1,6 @@
-import { GetRecommendationsCommand, type PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import { GetPersonalizedRankingCommand, GetRecommendationsCommand, type PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import type { FallbackReason } from '../../domain/recommendation';
-import { PersonalizeUnavailableError, type PersonalizeList, type PersonalizeRecommender, type PersonalizeRequest } from '../../ports/personalize.port';
+import { PersonalizeUnavailableError, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender, type PersonalizeRequest } from '../../ports/personalize.port';
 import { CircuitBreaker, CircuitOpenError } from '../../support/circuit-breaker';
 
 export interface PersonalizeRecommenderOptions {
@@ -13,8 +13,6 @@ export interface PersonalizeRecommenderOptions {
 /**
  * GetRecommendations behind a time budget and a circuit breaker. Every failure becomes a
  * PersonalizeUnavailableError naming why, so the caller can serve the baseline and say so.
- * Client errors (InvalidInput) are our own mistakes, not Personalize's health: they do not
- * count towards opening the circuit.
  */
 export class AwsPersonalizeRecommender implements PersonalizeRecommender {
   constructor(
@@ -25,28 +23,62 @@ export class AwsPersonalizeRecommender implements PersonalizeRecommender {
 
   async recommend(request: PersonalizeRequest): Promise<PersonalizeList> {
     const target = this.options.arn.includes(':recommender/') ? { recommenderArn: this.options.arn } : { campaignArn: this.options.arn };
-    try {
-      const answer = await this.breaker.run(
-        () =>
-          this.client.send(
-            new GetRecommendationsCommand({
-              ...target,
-              userId: request.userId,
-              numResults: request.numResults,
-              ...(Object.keys(request.context).length > 0 ? { context: { ...request.context } } : {}),
-            }),
-            { abortSignal: AbortSignal.timeout(this.options.budgetMs) },
-          ),
-        (error) => nameOf(error) !== 'InvalidInputException',
-      );
-      return {
-        recommendationId: answer.recommendationId ?? '',
-        items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
-      };
-    } catch (error) {
-      if (error instanceof CircuitOpenError) throw new PersonalizeUnavailableError('CIRCUIT_OPEN', error.message, { cause: error });
-      throw new PersonalizeUnavailableError(reasonOf(error), `Personalize failed: ${nameOf(error)}: ${(error as Error).message}`, { cause: error });
-    }
+    const answer = await guardedCall(this.breaker, this.options.budgetMs, (abortSignal) =>
+      this.client.send(
+        new GetRecommendationsCommand({
+          ...target,
+          userId: request.userId,
+          numResults: request.numResults,
+          ...(Object.keys(request.context).length > 0 ? { context: { ...request.context } } : {}),
+        }),
+        { abortSignal },
+      ),
+    );
+    return {
+      recommendationId: answer.recommendationId ?? '',
+      items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
+    };
+  }
+}
+
+/** GetPersonalizedRanking behind the same budget and circuit rules. */
+export class AwsPersonalizeRanker implements PersonalizeRanker {
+  constructor(
+    private readonly client: PersonalizeRuntimeClient,
+    private readonly options: PersonalizeRecommenderOptions,
+    private readonly breaker: CircuitBreaker,
+  ) {}
+
+  async rank(userId: string, itemIds: readonly string[], context: Readonly<Record<string, string>>): Promise<PersonalizeList> {
+    const answer = await guardedCall(this.breaker, this.options.budgetMs, (abortSignal) =>
+      this.client.send(
+        new GetPersonalizedRankingCommand({
+          campaignArn: this.options.arn,
+          userId,
+          inputList: [...itemIds],
+          ...(Object.keys(context).length > 0 ? { context: { ...context } } : {}),
+        }),
+        { abortSignal },
+      ),
+    );
+    return {
+      recommendationId: answer.recommendationId ?? '',
+      items: (answer.personalizedRanking ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
+    };
+  }
+}
+
+/**
+ * One Personalize call within the whole-call budget, through the circuit breaker, every
+ * failure turned into a PersonalizeUnavailableError naming why. Client errors (InvalidInput)
+ * are our own mistakes, not Personalize's health: they do not count towards opening the circuit.
+ */
+async function guardedCall<T>(breaker: CircuitBreaker, budgetMs: number, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  try {
+    return await breaker.run(() => send(AbortSignal.timeout(budgetMs)), (error) => nameOf(error) !== 'InvalidInputException');
+  } catch (error) {
+    if (error instanceof CircuitOpenError) throw new PersonalizeUnavailableError('CIRCUIT_OPEN', error.message, { cause: error });
+    throw new PersonalizeUnavailableError(reasonOf(error), `Personalize failed: ${nameOf(error)}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -17,6 +17,7 @@ export const LOCAL_PERSONALIZE = {
 export interface LocalPersonalize {
   readonly endpoint: string;
   readonly campaignArn: string;
+  readonly rankingArn: string;
   readonly interactions: number;
   close(): Promise<void>;
 }
@@ -41,6 +42,7 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
   return {
     endpoint: emulator.endpoint,
     campaignArn: LOCAL_PERSONALIZE.userPersonalization,
+    rankingArn: LOCAL_PERSONALIZE.ranking,
     interactions: files.find((file) => file.dataset === 'Interactions')?.rows ?? 0,
     close: () => emulator.close(),
   };

@@ -1,5 +1,5 @@
 import type { PopularityArtefact } from '../../../src/models/popularity.model';
-import { rankBaseline, type BaselineRequest, type ItemArtefact } from '../../../src/recommenders/baseline.ranker';
+import { rankBaseline, scoreItems, type BaselineRequest, type ItemArtefact } from '../../../src/recommenders/baseline.ranker';
 
 const popularity: PopularityArtefact = {
   asOf: 0,
@@ -85,5 +85,18 @@ describe('rankBaseline', () => {
     expect(ranked[2]).toEqual(expect.objectContaining({ itemId: 'new-horror', source: 'NEW_ARRIVALS', reasons: [{ kind: 'NEW_ARRIVAL', category: 'Horror' }] }));
     expect(ranked.map((item) => item.itemId)).not.toContain('new-musical');
     expect(ranked).toHaveLength(5);
+  });
+});
+
+describe('scoreItems', () => {
+  const history = [{ itemId: 'alien', type: 'WATCH' as const, occurredAt: 1 }];
+  const artefacts = new Map([['alien', artefact('alien', [['aliens', 0.9], ['predator', 0.3]], [['predator', 0.5]])]]);
+
+  it('orders the given items by the baseline score, popularity breaking the rest, ties in the given order', () => {
+    const ranked = scoreItems({ history, artefacts, popularity, itemIds: ['unknown-1', 'predator', 'hit', 'aliens', 'unknown-2'] });
+    expect(ranked.map((item) => item.itemId)).toEqual(['aliens', 'predator', 'hit', 'unknown-1', 'unknown-2']);
+    expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_YOU_WATCHED', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
+    expect(ranked[2]).toEqual(expect.objectContaining({ source: 'POPULARITY', reasons: [{ kind: 'POPULAR' }] }));
+    expect(ranked[3]).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
   });
 });
