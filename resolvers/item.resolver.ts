@@ -41,6 +41,6 @@ export class ItemResolver {
       similarList: (id) => context.loaders.similar.load(id),
       items: (ids) => context.loaders.items.loadMany(ids),
     });
-    return similar.map((entry) => ({ item: itemToGraph(entry.item), score: entry.score }));
+    return similar.map((entry) => ({ item: itemToGraph(entry.item), score: entry.score, source: entry.source }));
   }
 }

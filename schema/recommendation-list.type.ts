@@ -65,6 +65,9 @@ export class SimilarItemType {
   @Field(() => ItemType)
   item!: ItemType;
 
-  @Field(() => Float, { description: 'Cosine similarity of the two items\' audiences, 0–1.' })
+  @Field(() => Float, { description: 'Item-kNN: cosine similarity of the two items\' audiences, 0–1; PERSONALIZE: the related-items campaign\'s score.' })
   score!: number;
+
+  @Field(() => RecommendationSourceEnum, { description: 'ITEM_KNN (the baseline) or PERSONALIZE (a related-items campaign).' })
+  source!: RecommendationSource;
 }

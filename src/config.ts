@@ -23,6 +23,8 @@ export interface PersonalizeConfig {
   readonly arn: string | undefined;
   /** A personalized-ranking campaign ARN, for rankItems; undefined: the baseline ranks. */
   readonly rankingArn: string | undefined;
+  /** A related-items (SIMS) campaign ARN, for Item.similar; undefined: item-kNN answers. */
+  readonly relatedItemsArn: string | undefined;
   readonly endpoint: string | undefined;
   readonly region: string;
   /** Whole-call time budget, the one retry included. */
@@ -150,6 +152,10 @@ function personalizeConfig(env: Env): PersonalizeConfig {
   if (rankingArn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:campaign\/.+$/.test(rankingArn)) {
     throw new ConfigError('PERSONALIZE_RANKING_ARN', `must be a Personalize campaign ARN, got "${rankingArn}"`);
   }
+  const relatedItemsArn = env['PERSONALIZE_SIMS_ARN'] || undefined;
+  if (relatedItemsArn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:campaign\/.+$/.test(relatedItemsArn)) {
+    throw new ConfigError('PERSONALIZE_SIMS_ARN', `must be a Personalize campaign ARN, got "${relatedItemsArn}"`);
+  }
   const endpoint = env['PERSONALIZE_ENDPOINT'] || undefined;
   if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
     throw new ConfigError('PERSONALIZE_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
@@ -157,6 +163,7 @@ function personalizeConfig(env: Env): PersonalizeConfig {
   return {
     arn,
     rankingArn,
+    relatedItemsArn,
     endpoint,
     region: stringVar(env, 'PERSONALIZE_REGION', stringVar(env, 'AWS_REGION', 'us-east-1')),
     budgetMs: intVar(env, 'PERSONALIZE_BUDGET_MS', 250, 10, 30_000),

@@ -9,7 +9,7 @@ import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
 import type { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
-import { AwsPersonalizeRanker, AwsPersonalizeRecommender } from './adapters/personalize/personalize-recommender';
+import { AwsPersonalizeRanker, AwsPersonalizeRecommender, AwsPersonalizeRelatedItems } from './adapters/personalize/personalize-recommender';
 import type { Config, PersonalizeConfig } from './config';
 import { CircuitBreaker } from './support/circuit-breaker';
 import { createRequestContext, type ContextOptions, type RequestContext } from './context';
@@ -29,7 +29,7 @@ export interface ContainerOptions {
   /** Clients built by the caller (tests count calls through their middleware stack). */
   readonly dynamoDb?: DynamoDbClients;
   /** A Personalize the entry started itself (the local one); wins over config. */
-  readonly personalize?: { readonly arn: string; readonly rankingArn?: string; readonly endpoint: string };
+  readonly personalize?: { readonly arn: string; readonly rankingArn?: string; readonly relatedItemsArn?: string; readonly endpoint: string };
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -70,8 +70,8 @@ export function createContainer(options: ContainerOptions): Container {
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
-  const similarItems = new SimilarItemsService(models);
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
+  const similarItems = new SimilarItemsService(models, personalize?.related);
   const recommendationService = new RecommendationService(
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight },
@@ -108,15 +108,18 @@ export function createContainer(options: ContainerOptions): Container {
 /** The Personalize strategy when a campaign or recommender is configured. */
 function personalizeRecommender(
   settings: PersonalizeConfig,
-): { recommender: AwsPersonalizeRecommender | undefined; ranker: AwsPersonalizeRanker | undefined; client: PersonalizeRuntimeClient } | undefined {
-  const { arn, rankingArn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
-  if (!arn && !rankingArn) return undefined;
+):
+  | { recommender: AwsPersonalizeRecommender | undefined; ranker: AwsPersonalizeRanker | undefined; related: AwsPersonalizeRelatedItems | undefined; client: PersonalizeRuntimeClient }
+  | undefined {
+  const { arn, rankingArn, relatedItemsArn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
+  if (!arn && !rankingArn && !relatedItemsArn) return undefined;
   const client = createPersonalizeRuntimeClient({ region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) });
   // One circuit for the service: when Personalize is down, both calls should stop trying.
   const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
   return {
     recommender: arn ? new AwsPersonalizeRecommender(client, { arn, budgetMs }, breaker) : undefined,
     ranker: rankingArn ? new AwsPersonalizeRanker(client, { arn: rankingArn, budgetMs }, breaker) : undefined,
+    related: relatedItemsArn ? new AwsPersonalizeRelatedItems(client, { arn: relatedItemsArn, budgetMs }, breaker) : undefined,
     client,
   };
 }

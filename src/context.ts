@@ -4,12 +4,12 @@ import type { Item, ItemId } from './domain/item';
 import type { User, UserId } from './domain/user';
 import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
-import type { WeightedIds } from './recommenders/baseline.ranker';
+import type { SimilarList } from './services/similar-items.service';
 
 export interface Loaders {
   readonly items: DataLoader<ItemId, Item | null>;
   readonly users: DataLoader<UserId, User | null>;
-  readonly similar: DataLoader<ItemId, WeightedIds | null>;
+  readonly similar: DataLoader<ItemId, SimilarList | null>;
 }
 
 /** Who is asking. Until Cognito auth lands, the standalone server takes it from a header. */
@@ -28,7 +28,7 @@ export interface RequestContext {
 export interface ContextPorts {
   readonly catalog: ItemCatalog;
   readonly users: UserDirectory;
-  readonly similarLists: (ids: readonly ItemId[]) => Promise<(WeightedIds | null | Error)[]>;
+  readonly similarLists: (ids: readonly ItemId[]) => Promise<(SimilarList | null | Error)[]>;
 }
 
 export interface ContextOptions {

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   else if (config.personalize.arn) console.log(`recgate: Personalize: ${config.personalize.arn}`);
   else console.log('recgate: Personalize: not configured (PERSONALIZE requests are served by the baseline)');
   const container = personalize
-    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: { arn: personalize.campaignArn, rankingArn: personalize.rankingArn, endpoint: personalize.endpoint } })
+    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: { arn: personalize.campaignArn, rankingArn: personalize.rankingArn, relatedItemsArn: personalize.relatedItemsArn, endpoint: personalize.endpoint } })
     : prepared;
   const server = await startServer({ config, container });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);

@@ -36,6 +36,11 @@ export interface PersonalizeRecommender {
   recommend(request: PersonalizeRequest): Promise<PersonalizeList>;
 }
 
+/** A related-items (SIMS) campaign. Throws PersonalizeUnavailableError, never anything else. */
+export interface PersonalizeRelatedItems {
+  related(itemId: string, numResults: number): Promise<PersonalizeList>;
+}
+
 /** A personalized-ranking campaign. Throws PersonalizeUnavailableError, never anything else. */
 export interface PersonalizeRanker {
   rank(userId: string, itemIds: readonly string[], context: Readonly<Record<string, string>>): Promise<PersonalizeList>;

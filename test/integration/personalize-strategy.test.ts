@@ -6,7 +6,7 @@ import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { startPersonalizeEmulator, type Faults, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
 import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
-import { RankItemsDocument, RecommendationsDocument } from '../__generated__/operations';
+import { RankItemsDocument, RecommendationsDocument, SimilarItemsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { loadSmallDataset, smallDataset } from '../support/small-dataset';
 import { testClients } from '../support/test-container';
@@ -14,6 +14,7 @@ import { testEnvironment } from '../support/test-env';
 
 const CAMPAIGN = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-user';
 const RANKING = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-ranking';
+const SIMS = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-sims';
 const BUDGET_MS = 200;
 
 describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynalite)', () => {
@@ -27,7 +28,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
 
   beforeAll(async () => {
     dataset = smallDataset();
-    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization', [RANKING]: 'personalized-ranking' } });
+    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization', [RANKING]: 'personalized-ranking', [SIMS]: 'sims' } });
     container = await gateway(CAMPAIGN);
     await loadSmallDataset(container);
     await container.trainingService.train();
@@ -42,7 +43,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
   afterEach(() => setFaults({}));
 
   async function gateway(arn: string): Promise<Container> {
-    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_RANKING_ARN: RANKING, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
+    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_RANKING_ARN: RANKING, PERSONALIZE_SIMS_ARN: SIMS, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
     const built = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await built.ensureTables();
     const server = createApolloServer({ schema: built.schema, log: () => undefined });
@@ -144,6 +145,17 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
     const fallback = await rank(await gateway(CAMPAIGN));
     expect(fallback.data?.rankItems).toEqual(expect.objectContaining({ strategyServed: 'BASELINE', fallbackReason: 'UNAVAILABLE' }));
     expect(fallback.data?.rankItems.items).toHaveLength(4);
+  });
+
+  it('answers Item.similar from the related-items campaign, and from item-kNN when it fails', async () => {
+    const similar = (on: Container) => execute(servers.get(on) as ApolloServer<RequestContext>, on, SimilarItemsDocument, { id: 'i0001', first: 5 });
+    const { data } = await similar(container);
+    const expected = new UserKnnModel(dataset.interactions, dataset.items).similarTo('i0001').slice(0, 5);
+    expect(data?.item?.similar.map((entry) => [entry.item.id, entry.source])).toEqual(expected.map((entry) => [entry.itemId, 'PERSONALIZE']));
+    await setFaults({ serverError: true });
+    const fallback = await similar(await gateway(CAMPAIGN));
+    expect(fallback.data?.item?.similar).toHaveLength(5);
+    expect(fallback.data?.item?.similar.every((entry) => entry.source === 'ITEM_KNN')).toBe(true);
   });
 
   it('opens the circuit after repeated failures, stops calling, and closes after a good probe', async () => {

@@ -156,6 +156,7 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((score) => score > 0 && score <= 1)).toBe(true);
     expect(data?.item?.similar.map((entry) => entry.item.id)).not.toContain('i0001');
+    expect(data?.item?.similar.every((entry) => entry.source === 'ITEM_KNN')).toBe(true);
     const { errors } = await execute(server, container, SimilarItemsDocument, { id: 'i0001', first: 0 });
     expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
   });

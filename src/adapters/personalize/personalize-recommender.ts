@@ -1,6 +1,13 @@
 import { GetPersonalizedRankingCommand, GetRecommendationsCommand, type PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import type { FallbackReason } from '../../domain/recommendation';
-import { PersonalizeUnavailableError, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender, type PersonalizeRequest } from '../../ports/personalize.port';
+import {
+  PersonalizeUnavailableError,
+  type PersonalizeList,
+  type PersonalizeRanker,
+  type PersonalizeRecommender,
+  type PersonalizeRelatedItems,
+  type PersonalizeRequest,
+} from '../../ports/personalize.port';
 import { CircuitBreaker, CircuitOpenError } from '../../support/circuit-breaker';
 
 export interface PersonalizeRecommenderOptions {
@@ -33,6 +40,25 @@ export class AwsPersonalizeRecommender implements PersonalizeRecommender {
         }),
         { abortSignal },
       ),
+    );
+    return {
+      recommendationId: answer.recommendationId ?? '',
+      items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
+    };
+  }
+}
+
+/** GetRecommendations of a related-items (SIMS) campaign, behind the same budget and circuit rules. */
+export class AwsPersonalizeRelatedItems implements PersonalizeRelatedItems {
+  constructor(
+    private readonly client: PersonalizeRuntimeClient,
+    private readonly options: PersonalizeRecommenderOptions,
+    private readonly breaker: CircuitBreaker,
+  ) {}
+
+  async related(itemId: string, numResults: number): Promise<PersonalizeList> {
+    const answer = await guardedCall(this.breaker, this.options.budgetMs, (abortSignal) =>
+      this.client.send(new GetRecommendationsCommand({ campaignArn: this.options.arn, itemId, numResults }), { abortSignal }),
     );
     return {
       recommendationId: answer.recommendationId ?? '',

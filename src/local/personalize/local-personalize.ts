@@ -18,6 +18,7 @@ export interface LocalPersonalize {
   readonly endpoint: string;
   readonly campaignArn: string;
   readonly rankingArn: string;
+  readonly relatedItemsArn: string;
   readonly interactions: number;
   close(): Promise<void>;
 }
@@ -43,6 +44,7 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
     endpoint: emulator.endpoint,
     campaignArn: LOCAL_PERSONALIZE.userPersonalization,
     rankingArn: LOCAL_PERSONALIZE.ranking,
+    relatedItemsArn: LOCAL_PERSONALIZE.relatedItems,
     interactions: files.find((file) => file.dataset === 'Interactions')?.rows ?? 0,
     close: () => emulator.close(),
   };
