@@ -1,9 +1,7 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startBenchGateway } from './support/start-gateway';
 
 /**
  * Serves `npm start`'s gateway (embedded dynalite on disk, demo data, trained baseline) in a
@@ -27,27 +25,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { connections: { type: 'string' }, seconds: { type: 'string' } } });
   const connections = Number(values.connections ?? 10);
   const seconds = Number(values.seconds ?? 20);
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-serve-bench-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/server.ts'], {
-    cwd: path.join(__dirname, '../..'),
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const gateway = await startBenchGateway();
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`the server did not start in 120 s:\n${output}`)), 120_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-    });
+    const url = gateway.url;
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; server and load generator share them`);
     console.log(`server: ${url} (embedded dynalite on disk, demo data: 400 items, 300 users); ${connections} connections, ${seconds} s each, after a 5 s warm-up\n`);
 
@@ -70,9 +50,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGINT');
-    await new Promise((resolve) => server.once('exit', resolve));
-    await rm(dataDir, { recursive: true, force: true });
+    await gateway.stop();
   }
 }
 

@@ -1,8 +1,6 @@
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
+import { startBenchGateway } from './support/start-gateway';
 
 /**
  * `npm start`'s gateway with its local Personalize, measured with autocannon per strategy:
@@ -14,26 +12,10 @@ import path from 'node:path';
  *   npm run bench:strategies
  */
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-strategies-bench-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/server.ts'], {
-    cwd: path.join(__dirname, '../..'),
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const gateway = await startBenchGateway();
   try {
-    const output = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      const timer = setTimeout(() => reject(new Error(`no start in 120 s:\n${text}`)), 120_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        text += chunk.toString();
-        if (/listening on http/.test(text)) {
-          clearTimeout(timer);
-          resolve(text);
-        }
-      });
-    });
-    const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    const output = gateway.startOutput;
+    const url = gateway.url;
     const personalize = /local Personalize on (http:\/\/\S+),/.exec(output)?.[1] ?? '';
     const faults = (body: object) => fetch(`${personalize}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body) });
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; gateway, local Personalize and load generator share them`);
@@ -70,9 +52,7 @@ async function main(): Promise<void> {
     }
     await faults({});
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGINT');
-    await new Promise((resolve) => server.once('exit', resolve));
-    await rm(dataDir, { recursive: true, force: true });
+    await gateway.stop();
   }
 }
 

@@ -41,10 +41,7 @@ export class AwsPersonalizeRecommender implements PersonalizeRecommender {
         { abortSignal },
       ),
     );
-    return {
-      recommendationId: answer.recommendationId ?? '',
-      items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
-    };
+    return listOf(answer.recommendationId, answer.itemList);
   }
 }
 
@@ -60,10 +57,7 @@ export class AwsPersonalizeRelatedItems implements PersonalizeRelatedItems {
     const answer = await guardedCall(this.breaker, this.options.budgetMs, (abortSignal) =>
       this.client.send(new GetRecommendationsCommand({ campaignArn: this.options.arn, itemId, numResults }), { abortSignal }),
     );
-    return {
-      recommendationId: answer.recommendationId ?? '',
-      items: (answer.itemList ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
-    };
+    return listOf(answer.recommendationId, answer.itemList);
   }
 }
 
@@ -87,10 +81,7 @@ export class AwsPersonalizeRanker implements PersonalizeRanker {
         { abortSignal },
       ),
     );
-    return {
-      recommendationId: answer.recommendationId ?? '',
-      items: (answer.personalizedRanking ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
-    };
+    return listOf(answer.recommendationId, answer.personalizedRanking);
   }
 }
 
@@ -106,6 +97,14 @@ async function guardedCall<T>(breaker: CircuitBreaker, budgetMs: number, send: (
     if (error instanceof CircuitOpenError) throw new PersonalizeUnavailableError('CIRCUIT_OPEN', error.message, { cause: error });
     throw new PersonalizeUnavailableError(reasonOf(error), `Personalize failed: ${nameOf(error)}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Personalize's answer as the port's list: items without an id are dropped, missing scores are 0. */
+function listOf(recommendationId: string | undefined, items: readonly { itemId?: string; score?: number; reason?: string[] }[] | undefined): PersonalizeList {
+  return {
+    recommendationId: recommendationId ?? '',
+    items: (items ?? []).flatMap((item) => (item.itemId ? [{ itemId: item.itemId, score: item.score ?? 0, reasons: item.reason ?? [] }] : [])),
+  };
 }
 
 function nameOf(error: unknown): string {
