@@ -121,6 +121,8 @@ export class RecommendationService {
               throw error;
             })
         : undefined;
+    // Marked handled now: if round 1 fails first, this promise is never awaited.
+    personalized?.catch(() => undefined);
 
     // Round 1: what the user did, who they are, which model serves.
     const [model, recent, user] = await Promise.all([
@@ -173,6 +175,7 @@ export class RecommendationService {
             throw error;
           })
         : undefined;
+    ranking?.catch(() => undefined);
     const [model, recent, known] = await Promise.all([
       this.ports.models.currentModel(),
       userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
