@@ -1,6 +1,6 @@
 import dynalite from 'dynalite';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server';
 
 export interface EmbeddedDynamoDb {
   /** http://127.0.0.1:PORT, for the SDK's endpoint override. */
@@ -26,17 +26,6 @@ export async function startEmbeddedDynamoDb(options: EmbeddedDynamoDbOptions = {
     deleteTableMs: 0,
     updateTableMs: 0,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections?.();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  // Closing the HTTP server closes the store too (dynalite wraps close).
+  return listenOnLoopback(server, options.port);
 }

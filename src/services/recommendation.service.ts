@@ -5,7 +5,7 @@ import type { ExplanationKind, FallbackReason, RankedItem, Reason, Recommendatio
 import type { User } from '../domain/user';
 import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
 import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
-import type { ModelReader } from '../ports/model-store.port';
+import type { ModelReader, SharedArtefacts } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
@@ -105,24 +105,14 @@ export class RecommendationService {
     }
     const excludeSeen = request.excludeSeen ?? true;
 
-    const personalizeWeight = request.personalizeWeight ?? this.options.personalizeWeight;
-    if (!(personalizeWeight >= 0 && personalizeWeight <= 1)) {
-      throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(request.personalizeWeight)}`);
-    }
+    const personalizeWeight = this.blendWeight(request.personalizeWeight);
     const strategy = resolveStrategy(request.strategy, this.ports.personalize !== undefined);
     const wantsPersonalize = strategy === 'PERSONALIZE' || strategy === 'BLENDED';
     // Personalize is asked at once, beside round 1; it only needs the user id.
-    const personalized: Promise<PersonalizeList | PersonalizeUnavailableError> | undefined =
+    const personalized =
       wantsPersonalize && this.ports.personalize
-        ? this.ports.personalize
-            .recommend({ userId: userId ?? ANONYMOUS, numResults: Math.min(500, (categories.length > 0 ? 3 : 1) * limit + SEEN_MARGIN), context: request.context })
-            .catch((error: unknown) => {
-              if (error instanceof PersonalizeUnavailableError) return error;
-              throw error;
-            })
+        ? settled(this.ports.personalize.recommend({ userId: userId ?? ANONYMOUS, numResults: Math.min(500, (categories.length > 0 ? 3 : 1) * limit + SEEN_MARGIN), context: request.context }))
         : undefined;
-    // Marked handled now: if round 1 fails first, this promise is never awaited.
-    personalized?.catch(() => undefined);
 
     // Round 1: what the user did, who they are, which model serves.
     const [model, recent, user] = await Promise.all([
@@ -163,19 +153,9 @@ export class RecommendationService {
     if (itemIds.length < 1 || itemIds.length > MAX_RANKED_ITEMS || itemIds.some((id) => id.trim() === '')) {
       throw new InvalidArgumentError('itemIds', `takes 1 to ${MAX_RANKED_ITEMS} item ids, none empty; got ${request.itemIds.length}`);
     }
-    const personalizeWeight = request.personalizeWeight ?? this.options.personalizeWeight;
-    if (!(personalizeWeight >= 0 && personalizeWeight <= 1)) {
-      throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(request.personalizeWeight)}`);
-    }
+    const personalizeWeight = this.blendWeight(request.personalizeWeight);
     const strategy = resolveStrategy(request.strategy, this.ports.ranker !== undefined);
-    const ranking =
-      strategy !== 'BASELINE' && this.ports.ranker
-        ? this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context).catch((error: unknown) => {
-            if (error instanceof PersonalizeUnavailableError) return error;
-            throw error;
-          })
-        : undefined;
-    ranking?.catch(() => undefined);
+    const ranking = strategy !== 'BASELINE' && this.ports.ranker ? settled(this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context)) : undefined;
     const [model, recent, known] = await Promise.all([
       this.ports.models.currentModel(),
       userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
@@ -247,23 +227,30 @@ export class RecommendationService {
   }
 
   private async baselineList(version: string, history: RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: string[], candidates: number): Promise<RankedItem[]> {
-    const [shared, artefactRows] = await Promise.all([
-      this.ports.models.sharedArtefacts(version),
-      this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
-    ]);
-    const artefacts = new Map<ItemId, ItemArtefact>();
-    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+    const { shared, artefacts } = await this.baselineInputs(version, history);
     return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates });
   }
 
   private async baselineScores(version: string, history: RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
+    const { shared, artefacts } = await this.baselineInputs(version, history);
+    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds });
+  }
+
+  /** What the baseline reads for one user: the shared lists and the artefacts of their history items. */
+  private async baselineInputs(version: string, history: readonly RecentInteraction[]): Promise<{ shared: SharedArtefacts; artefacts: Map<ItemId, ItemArtefact> }> {
     const [shared, artefactRows] = await Promise.all([
       this.ports.models.sharedArtefacts(version),
       this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
     ]);
     const artefacts = new Map<ItemId, ItemArtefact>();
     for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
-    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds });
+    return { shared, artefacts };
+  }
+
+  private blendWeight(requested: number | null | undefined): number {
+    const weight = requested ?? this.options.personalizeWeight;
+    if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(requested)}`);
+    return weight;
   }
 
   private served(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, Item>): ServedItem {
@@ -288,6 +275,19 @@ export class RecommendationService {
 function resolveStrategy(requested: Strategy, personalizeConfigured: boolean): Strategy {
   if (requested === 'AUTO') return personalizeConfigured ? 'BLENDED' : 'BASELINE';
   return personalizeConfigured ? requested : 'BASELINE';
+}
+
+/**
+ * A Personalize call as a value: its list, or the reason it could not answer. Marked handled
+ * at once, since it runs beside round 1 and is never awaited when round 1 fails first.
+ */
+function settled(call: Promise<PersonalizeList>): Promise<PersonalizeList | PersonalizeUnavailableError> {
+  const outcome = call.catch((error: unknown) => {
+    if (error instanceof PersonalizeUnavailableError) return error;
+    throw error;
+  });
+  outcome.catch(() => undefined);
+  return outcome;
 }
 
 /** Which list is served, and why: fused when both exist, Personalize's alone, else the baseline's with the reason. */

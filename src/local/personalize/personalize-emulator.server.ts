@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback-server';
 import type { ScoredItem, UserKnnModel } from './user-knn.model';
 
 /** What a campaign (or recommender) ARN serves, as the recipe behind it would. */
@@ -183,19 +183,7 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
     return ranked.filter((entry) => !seen.has(entry.itemId) && (!wanted || options.model.categoriesOf(entry.itemId).some((category) => wanted.has(category))));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return listenOnLoopback(server, options.port);
 }
 
 function send(response: ServerResponse, status: number, body: object, errorType?: string): void {
