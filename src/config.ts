@@ -33,6 +33,30 @@ export interface PersonalizeConfig {
   readonly breakerCooldownMs: number;
   /** BLENDED's default weight of Personalize's list. */
   readonly blendWeight: number;
+  /** Filters that let Personalize leave out seen items and keep requested categories itself. */
+  readonly filters: PersonalizeFilters;
+  /** Items a filter selects, promoted into a share of every user-personalization list. */
+  readonly promotion: PersonalizePromotion | undefined;
+  /** The event tracker that PutEvents forwards interactions to; undefined: nothing is forwarded. */
+  readonly trackingId: string | undefined;
+}
+
+export interface PersonalizeFilters {
+  /** `EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ("*")` */
+  readonly unseenArn: string | undefined;
+  /** `INCLUDE ItemID WHERE Items.GENRES IN ($GENRES)` */
+  readonly categoryArn: string | undefined;
+  /** Both expressions in one filter (a request takes one filter). */
+  readonly unseenCategoryArn: string | undefined;
+  /** The placeholder the category filters take their values from. */
+  readonly categoryParameter: string;
+}
+
+export interface PersonalizePromotion {
+  readonly name: string;
+  readonly filterArn: string;
+  readonly percent: number;
+  readonly filterValues: Readonly<Record<string, string>>;
 }
 
 export interface Config {
@@ -160,6 +184,10 @@ function personalizeConfig(env: Env): PersonalizeConfig {
   if (endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
     throw new ConfigError('PERSONALIZE_ENDPOINT', `must be an http(s) URL, got "${endpoint}"`);
   }
+  const trackingId = env['PERSONALIZE_TRACKING_ID'] || undefined;
+  if (trackingId !== undefined && !/^[\w-]{1,256}$/.test(trackingId)) {
+    throw new ConfigError('PERSONALIZE_TRACKING_ID', `must be an event tracker's tracking id, got "${trackingId}"`);
+  }
   return {
     arn,
     rankingArn,
@@ -170,7 +198,59 @@ function personalizeConfig(env: Env): PersonalizeConfig {
     breakerFailures: intVar(env, 'PERSONALIZE_BREAKER_FAILURES', 5, 1, 1000),
     breakerCooldownMs: intVar(env, 'PERSONALIZE_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
     blendWeight: unitIntervalVar(env, 'BLEND_PERSONALIZE_WEIGHT', 0.5),
+    filters: {
+      unseenArn: filterArnVar(env, 'PERSONALIZE_FILTER_UNSEEN_ARN'),
+      categoryArn: filterArnVar(env, 'PERSONALIZE_FILTER_CATEGORY_ARN'),
+      unseenCategoryArn: filterArnVar(env, 'PERSONALIZE_FILTER_UNSEEN_CATEGORY_ARN'),
+      categoryParameter: placeholderVar(env, 'PERSONALIZE_FILTER_CATEGORY_PARAMETER', 'GENRES'),
+    },
+    promotion: promotionConfig(env),
+    trackingId,
   };
+}
+
+function filterArnVar(env: Env, name: string): string | undefined {
+  const arn = env[name] || undefined;
+  if (arn !== undefined && !/^arn:[a-z\d-]+:personalize:[^:]*:[^:]*:filter\/.+$/.test(arn)) {
+    throw new ConfigError(name, `must be a Personalize filter ARN, got "${arn}"`);
+  }
+  return arn;
+}
+
+function placeholderVar(env: Env, name: string, fallback: string): string {
+  const value = stringVar(env, name, fallback);
+  if (!/^[A-Za-z_][A-Za-z\d_]{0,49}$/.test(value)) throw new ConfigError(name, `must be a filter placeholder name (letters, digits, "_"), got "${value}"`);
+  return value;
+}
+
+function promotionConfig(env: Env): PersonalizePromotion | undefined {
+  const filterArn = filterArnVar(env, 'PERSONALIZE_PROMOTION_FILTER_ARN');
+  const rawValues = env['PERSONALIZE_PROMOTION_FILTER_VALUES'] || undefined;
+  if (filterArn === undefined) {
+    if (rawValues !== undefined) throw new ConfigError('PERSONALIZE_PROMOTION_FILTER_VALUES', 'is only used with PERSONALIZE_PROMOTION_FILTER_ARN');
+    return undefined;
+  }
+  const name = stringVar(env, 'PERSONALIZE_PROMOTION_NAME', 'promoted');
+  if (!/^[A-Za-z\d][A-Za-z\d_-]{0,62}$/.test(name)) throw new ConfigError('PERSONALIZE_PROMOTION_NAME', `must be 1 to 63 letters, digits, "_" or "-", got "${name}"`);
+  return { name, filterArn, percent: intVar(env, 'PERSONALIZE_PROMOTION_PERCENT', 10, 1, 100), filterValues: filterValuesVar('PERSONALIZE_PROMOTION_FILTER_VALUES', rawValues) };
+}
+
+/** A JSON object of placeholder → value, as GetRecommendations' filterValues takes it. */
+function filterValuesVar(name: string, raw: string | undefined): Record<string, string> {
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, `must be a JSON object, got "${raw}"`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(name, `must be a JSON object, got "${raw}"`);
+  const entries = Object.entries(parsed);
+  if (entries.length > 25) throw new ConfigError(name, `holds ${entries.length} placeholders; Personalize takes at most 25`);
+  for (const [key, value] of entries) {
+    if (typeof value !== 'string' || value.length > 1000) throw new ConfigError(name, `"${key}" must be a string of at most 1000 characters`);
+  }
+  return parsed as Record<string, string>;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -7,10 +7,11 @@ import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-re
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
 import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
-import type { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
-import { createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
+import { createPersonalizeEventsClient, createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
+import { AwsPersonalizeEventSink } from './adapters/personalize/personalize-event-sink';
 import { AwsPersonalizeRanker, AwsPersonalizeRecommender, AwsPersonalizeRelatedItems } from './adapters/personalize/personalize-recommender';
 import type { Config, PersonalizeConfig } from './config';
+import type { PersonalizeEventSink } from './ports/personalize.port';
 import { CircuitBreaker } from './support/circuit-breaker';
 import { createRequestContext, type ContextOptions, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
@@ -29,7 +30,7 @@ export interface ContainerOptions {
   /** Clients built by the caller (tests count calls through their middleware stack). */
   readonly dynamoDb?: DynamoDbClients;
   /** A Personalize the entry started itself (the local one); wins over config. */
-  readonly personalize?: { readonly arn: string; readonly rankingArn?: string; readonly relatedItemsArn?: string; readonly endpoint: string };
+  readonly personalize?: Partial<PersonalizeConfig>;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -45,6 +46,8 @@ export interface Container {
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
+  /** PutEvents to the configured event tracker; undefined when no tracking id is configured. */
+  readonly personalizeEvents: PersonalizeEventSink | undefined;
   readonly schema: GraphQLSchema;
   createContext(options?: ContextOptions): RequestContext;
   /** Creates missing tables; returns the names it created. */
@@ -95,32 +98,43 @@ export function createContainer(options: ContainerOptions): Container {
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models }),
     recommendationService,
+    personalizeEvents: personalize?.events,
     schema,
     createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids) }, contextOptions),
     ensureTables: () => ensureTables(dynamoDb.client, tables),
     close: () => {
       dynamoDb.client.destroy();
-      personalize?.client.destroy();
+      personalize?.close();
     },
   };
 }
 
-/** The Personalize strategy when a campaign or recommender is configured. */
-function personalizeRecommender(
-  settings: PersonalizeConfig,
-):
-  | { recommender: AwsPersonalizeRecommender | undefined; ranker: AwsPersonalizeRanker | undefined; related: AwsPersonalizeRelatedItems | undefined; client: PersonalizeRuntimeClient }
-  | undefined {
-  const { arn, rankingArn, relatedItemsArn, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
-  if (!arn && !rankingArn && !relatedItemsArn) return undefined;
-  const client = createPersonalizeRuntimeClient({ region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) });
+interface PersonalizeParts {
+  readonly recommender: AwsPersonalizeRecommender | undefined;
+  readonly ranker: AwsPersonalizeRanker | undefined;
+  readonly related: AwsPersonalizeRelatedItems | undefined;
+  readonly events: AwsPersonalizeEventSink | undefined;
+  close(): void;
+}
+
+/** The Personalize adapters for what is configured: campaigns or recommenders, and an event tracker. */
+function personalizeRecommender(settings: PersonalizeConfig): PersonalizeParts | undefined {
+  const { arn, rankingArn, relatedItemsArn, trackingId, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
+  if (!arn && !rankingArn && !relatedItemsArn && !trackingId) return undefined;
+  const clientOptions = { region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) };
+  const client = createPersonalizeRuntimeClient(clientOptions);
+  const eventsClient = trackingId ? createPersonalizeEventsClient(clientOptions) : undefined;
   // One circuit for the service: when Personalize is down, both calls should stop trying.
   const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
   return {
-    recommender: arn ? new AwsPersonalizeRecommender(client, { arn, budgetMs }, breaker) : undefined,
+    recommender: arn ? new AwsPersonalizeRecommender(client, { arn, budgetMs, filters: settings.filters, promotion: settings.promotion }, breaker) : undefined,
     ranker: rankingArn ? new AwsPersonalizeRanker(client, { arn: rankingArn, budgetMs }, breaker) : undefined,
     related: relatedItemsArn ? new AwsPersonalizeRelatedItems(client, { arn: relatedItemsArn, budgetMs }, breaker) : undefined,
-    client,
+    events: eventsClient && trackingId ? new AwsPersonalizeEventSink(eventsClient, trackingId, budgetMs) : undefined,
+    close: () => {
+      client.destroy();
+      eventsClient?.destroy();
+    },
   };
 }
 

@@ -70,11 +70,11 @@ async function main(): Promise<void> {
   }
   // The local Personalize trains on what storage holds now, so every strategy works out of the box.
   const personalize = config.localPersonalize && !config.personalize.arn ? await startLocalPersonalize(prepared, config.storage.dataDir) : undefined;
-  if (personalize) console.log(`recgate: local Personalize on ${personalize.endpoint}, trained on ${personalize.interactions} interactions (campaign ${personalize.campaignArn})`);
+  if (personalize) console.log(`recgate: local Personalize on ${personalize.endpoint}, trained on ${personalize.interactions} interactions (campaign ${personalize.settings.arn ?? ''})`);
   else if (config.personalize.arn) console.log(`recgate: Personalize: ${config.personalize.arn}`);
   else console.log('recgate: Personalize: not configured (PERSONALIZE requests are served by the baseline)');
   const container = personalize
-    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: { arn: personalize.campaignArn, rankingArn: personalize.rankingArn, relatedItemsArn: personalize.relatedItemsArn, endpoint: personalize.endpoint } })
+    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings })
     : prepared;
   const server = await startServer({ config, container });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);

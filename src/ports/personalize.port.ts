@@ -5,6 +5,10 @@ export interface PersonalizeRequest {
   readonly userId: string;
   readonly numResults: number;
   readonly context: Readonly<Record<string, string>>;
+  /** Ask Personalize to leave out what the user interacted with (when a filter is configured for it). */
+  readonly excludeSeen: boolean;
+  /** Ask Personalize for items of these categories only (when a filter is configured for it). */
+  readonly categories: readonly string[];
 }
 
 export interface PersonalizeItem {
@@ -33,6 +37,8 @@ export class PersonalizeUnavailableError extends Error {
 
 /** A user-personalization campaign or recommender. Throws PersonalizeUnavailableError, never anything else. */
 export interface PersonalizeRecommender {
+  /** What Personalize's own filters will take care of for such a request, so the caller knows how many items to ask for. */
+  filtering(excludeSeen: boolean, categories: readonly string[]): { readonly unseen: boolean; readonly categories: boolean };
   recommend(request: PersonalizeRequest): Promise<PersonalizeList>;
 }
 

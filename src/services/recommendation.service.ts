@@ -111,7 +111,7 @@ export class RecommendationService {
     // Personalize is asked at once, beside round 1; it only needs the user id.
     const personalized =
       wantsPersonalize && this.ports.personalize
-        ? settled(this.ports.personalize.recommend({ userId: userId ?? ANONYMOUS, numResults: Math.min(500, (categories.length > 0 ? 3 : 1) * limit + SEEN_MARGIN), context: request.context }))
+        ? settled(this.ports.personalize.recommend({ userId: userId ?? ANONYMOUS, numResults: personalizeAsk(this.ports.personalize.filtering(excludeSeen, categories), limit, excludeSeen, categories), context: request.context, excludeSeen, categories }))
         : undefined;
 
     // Round 1: what the user did, who they are, which model serves.
@@ -272,6 +272,16 @@ export class RecommendationService {
  * The strategy to attempt: AUTO is BLENDED when Personalize is configured (until experiments
  * decide), else BASELINE; PERSONALIZE and BLENDED without Personalize are the baseline's.
  */
+/**
+ * How many items to ask Personalize for: the limit, and room for what the gateway must
+ * still drop itself — seen items, other categories — where no configured filter does it.
+ */
+function personalizeAsk(filtering: { readonly unseen: boolean; readonly categories: boolean }, limit: number, excludeSeen: boolean, categories: readonly string[]): number {
+  const categoryFactor = categories.length > 0 && !filtering.categories ? 3 : 1;
+  const seenMargin = excludeSeen && !filtering.unseen ? SEEN_MARGIN : 0;
+  return Math.min(500, categoryFactor * limit + seenMargin);
+}
+
 function resolveStrategy(requested: Strategy, personalizeConfigured: boolean): Strategy {
   if (requested === 'AUTO') return personalizeConfigured ? 'BLENDED' : 'BASELINE';
   return personalizeConfigured ? requested : 'BASELINE';
@@ -348,7 +358,7 @@ const PERSONALIZE_REASONS: Readonly<Record<string, ExplanationKind>> = {
 
 /**
  * A Personalize item, explained: by the user's own history item it is most similar to under
- * the baseline's item-to-item model, else by Personalize's own reasons.
+ * the baseline's item-to-item model, and by Personalize's own reasons (a promotion first).
  */
 function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | Error | undefined, history: readonly RecentInteraction[]): RankedItem {
   const reasons: Reason[] = [];
@@ -360,7 +370,10 @@ function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | 
   }
   for (const reason of item.reasons) {
     const kind = PERSONALIZE_REASONS[reason.trim().toLowerCase()];
-    if (kind && !reasons.some((known) => known.kind === kind)) reasons.push({ kind });
+    if (!kind || reasons.some((known) => known.kind === kind)) continue;
+    // A promoted item is there because it is promoted: that is said first.
+    if (kind === 'PROMOTED') reasons.unshift({ kind });
+    else reasons.push({ kind });
   }
   return { itemId: item.itemId, score: item.score, source: 'PERSONALIZE', reasons };
 }

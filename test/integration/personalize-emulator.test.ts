@@ -10,6 +10,8 @@ const USER_CAMPAIGN = `${ARN}:campaign/recgate-user`;
 const SIMS_CAMPAIGN = `${ARN}:campaign/recgate-sims`;
 const RANKING_CAMPAIGN = `${ARN}:campaign/recgate-ranking`;
 const UNSEEN_IN_GENRES = `${ARN}:filter/unseen-in-genres`;
+const UNSEEN = `${ARN}:filter/unseen`;
+const IN_GENRES = `${ARN}:filter/in-genres`;
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 describe('local Personalize, through the AWS SDK clients', () => {
@@ -22,7 +24,7 @@ describe('local Personalize, through the AWS SDK clients', () => {
     emulator = await startPersonalizeEmulator({
       model: new UserKnnModel(dataset.interactions, dataset.items),
       campaigns: { [USER_CAMPAIGN]: 'user-personalization', [SIMS_CAMPAIGN]: 'sims', [RANKING_CAMPAIGN]: 'personalized-ranking' },
-      filters: { [UNSEEN_IN_GENRES]: { excludeSeen: true, categoryParameter: 'GENRES' } },
+      filters: { [UNSEEN_IN_GENRES]: { excludeSeen: true, categoryParameter: 'GENRES' }, [UNSEEN]: { excludeSeen: true }, [IN_GENRES]: { excludeSeen: false, categoryParameter: 'GENRES' } },
       trackingIds: ['tracking-1'],
     });
     runtime = new PersonalizeRuntimeClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
@@ -50,7 +52,7 @@ describe('local Personalize, through the AWS SDK clients', () => {
     throw new Error('expected the call to fail');
   };
 
-  it('recommends 25 unseen items by default, best first, with a recommendationId', async () => {
+  it('recommends 25 items by default, best first, with a recommendationId; seen items stay unless a filter leaves them out', async () => {
     const answer = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003' }));
     const items = answer.itemList ?? [];
     expect(items).toHaveLength(25);
@@ -59,8 +61,11 @@ describe('local Personalize, through the AWS SDK clients', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores[0]).toBe(1);
     const seen = seenBy('u0003');
-    expect(items.some((item) => seen.has(item.itemId ?? ''))).toBe(false);
+    expect(items.some((item) => seen.has(item.itemId ?? ''))).toBe(true);
     expect(items[0]?.reason).toBeUndefined();
+    const unseen = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003', filterArn: UNSEEN }));
+    expect(unseen.itemList).toHaveLength(25);
+    expect(unseen.itemList?.some((item) => seen.has(item.itemId ?? ''))).toBe(false);
   });
 
   it('gives an unknown user popular items, saying so', async () => {
@@ -113,7 +118,7 @@ describe('local Personalize, through the AWS SDK clients', () => {
     const before = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'newcomer', numResults: 5 }));
     expect(before.itemList?.[0]?.reason).toEqual(['Popular item']);
     await events.send(new PutEventsCommand({ trackingId: 'tracking-1', sessionId: 's1', userId: 'newcomer', eventList: ['i0001', 'i0002', 'i0003'].map(event) }));
-    const after = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'newcomer', numResults: 5 }));
+    const after = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'newcomer', numResults: 5, filterArn: UNSEEN }));
     expect(after.itemList?.[0]?.reason).toBeUndefined();
     expect(after.itemList?.map((item) => item.itemId)).not.toContain('i0001');
   });
@@ -145,5 +150,49 @@ describe('local Personalize, through the AWS SDK clients', () => {
     await setFaults({});
     const healthy = await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003', numResults: 1 }));
     expect(healthy.itemList).toHaveLength(1);
+  });
+
+  it('promotes a share of the list from the promotion\'s filter, spread through it and marked "Promoted item"', async () => {
+    const categories = new Map(dataset.items.map((item) => [item.id, item.categories]));
+    const answer = await runtime.send(
+      new GetRecommendationsCommand({
+        campaignArn: USER_CAMPAIGN,
+        userId: 'u0003',
+        numResults: 10,
+        filterArn: UNSEEN,
+        promotions: [{ name: 'horror-week', percentPromotedItems: 30, filterArn: IN_GENRES, filterValues: { GENRES: '"Horror"' } }],
+      }),
+    );
+    const items = answer.itemList ?? [];
+    expect(items).toHaveLength(10);
+    const promoted = items.flatMap((item, position) => (item.reason?.includes('Promoted item') ? [position] : []));
+    expect(promoted).toHaveLength(3);
+    // Spread, not bunched at the top: one in each third of the list.
+    expect(promoted.map((position) => Math.floor(position / 3.34))).toEqual([0, 1, 2]);
+    for (const position of promoted) expect(categories.get(items[position]?.itemId ?? '')).toContain('Horror');
+    const seen = seenBy('u0003');
+    expect(items.some((item) => seen.has(item.itemId ?? ''))).toBe(false);
+    expect(new Set(items.map((item) => item.itemId)).size).toBe(10);
+
+    const badPercent = await errorOf(
+      runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003', promotions: [{ name: 'p', percentPromotedItems: 0, filterArn: IN_GENRES }] })),
+    );
+    expect(badPercent).toEqual({ name: 'InvalidInputException', status: 400, message: 'percentPromotedItems must be between 1 and 100, got 0' });
+    const onSims = await errorOf(runtime.send(new GetRecommendationsCommand({ campaignArn: SIMS_CAMPAIGN, itemId: 'i0001', promotions: [{ name: 'p', percentPromotedItems: 10, filterArn: IN_GENRES }] })));
+    expect(onSims.message).toBe('Promotions are supported for user-personalization campaigns and recommenders only');
+  });
+
+  it('keeps each sandbox\'s faults and call count its own (an endpoint ending in /sandbox/<id>)', async () => {
+    const sandboxed = (id: string) => new PersonalizeRuntimeClient({ region: 'us-east-1', endpoint: `${emulator.endpoint}/sandbox/${id}`, credentials, maxAttempts: 1 });
+    const [a, b] = [sandboxed('a'), sandboxed('b')];
+    await fetch(`${emulator.endpoint}/sandbox/a/_emulator/faults`, { method: 'POST', body: JSON.stringify({ serverError: true }) });
+    expect((await errorOf(a.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003' })))).status).toBe(500);
+    expect((await b.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003', numResults: 2 }))).itemList).toHaveLength(2);
+    expect((await runtime.send(new GetRecommendationsCommand({ campaignArn: USER_CAMPAIGN, userId: 'u0003', numResults: 2 }))).itemList).toHaveLength(2);
+    const status = async (id: string) => (await (await fetch(`${emulator.endpoint}/sandbox/${id}/_emulator/status`)).json()) as { calls: number; lastRequest: { path: string } };
+    expect(await status('a')).toEqual(expect.objectContaining({ calls: 1, lastRequest: expect.objectContaining({ path: '/recommendations' }) }));
+    expect((await status('b')).calls).toBe(1);
+    a.destroy();
+    b.destroy();
   });
 });

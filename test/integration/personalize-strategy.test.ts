@@ -4,21 +4,23 @@ import { createContainer, type Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
-import { startPersonalizeEmulator, type Faults, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
+import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
+import type { Faults, SandboxState } from '../../src/local/personalize/personalize-emulator.server';
 import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
 import { RankItemsDocument, RecommendationsDocument, SimilarItemsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { loadSmallDataset, smallDataset } from '../support/small-dataset';
 import { testClients } from '../support/test-container';
-import { testEnvironment } from '../support/test-env';
+import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
 
-const CAMPAIGN = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-user';
-const RANKING = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-ranking';
-const SIMS = 'arn:aws:personalize:us-east-1:000000000000:campaign/recgate-sims';
+const CAMPAIGN = LOCAL_PERSONALIZE.userPersonalization;
+const RANKING = LOCAL_PERSONALIZE.ranking;
+const SIMS = LOCAL_PERSONALIZE.relatedItems;
 const BUDGET_MS = 200;
 
 describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynalite)', () => {
-  let emulator: PersonalizeEmulator;
+  // A sandbox of globalSetup's local Personalize, trained on the same small dataset as the tables.
+  const endpoint = testPersonalizeEndpoint();
   let container: Container;
   let dataset: DemoDataset;
   /** Each gateway with its own schema (resolvers are bound to their container's services) and so its own circuit. */
@@ -28,7 +30,6 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
 
   beforeAll(async () => {
     dataset = smallDataset();
-    emulator = await startPersonalizeEmulator({ model: new UserKnnModel(dataset.interactions, dataset.items), campaigns: { [CAMPAIGN]: 'user-personalization', [RANKING]: 'personalized-ranking', [SIMS]: 'sims' } });
     container = await gateway(CAMPAIGN);
     await loadSmallDataset(container);
     await container.trainingService.train();
@@ -38,12 +39,24 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
       await server.stop();
       built.close();
     }
-    await emulator.close();
   });
   afterEach(() => setFaults({}));
 
-  async function gateway(arn: string): Promise<Container> {
-    const env = testEnvironment({ TABLE_PREFIX: tablePrefix, PERSONALIZE_ARN: arn, PERSONALIZE_RANKING_ARN: RANKING, PERSONALIZE_SIMS_ARN: SIMS, PERSONALIZE_ENDPOINT: emulator.endpoint, PERSONALIZE_BUDGET_MS: String(BUDGET_MS), PERSONALIZE_BREAKER_FAILURES: '3', PERSONALIZE_BREAKER_COOLDOWN_MS: '400' });
+  async function gateway(arn: string, extra: Record<string, string> = {}): Promise<Container> {
+    const env = testEnvironment({
+      TABLE_PREFIX: tablePrefix,
+      PERSONALIZE_ARN: arn,
+      PERSONALIZE_RANKING_ARN: RANKING,
+      PERSONALIZE_SIMS_ARN: SIMS,
+      PERSONALIZE_FILTER_UNSEEN_ARN: LOCAL_PERSONALIZE.unseenFilter,
+      PERSONALIZE_FILTER_UNSEEN_CATEGORY_ARN: LOCAL_PERSONALIZE.unseenCategoryFilter,
+      PERSONALIZE_TRACKING_ID: LOCAL_PERSONALIZE.trackingId,
+      PERSONALIZE_ENDPOINT: endpoint,
+      PERSONALIZE_BUDGET_MS: String(BUDGET_MS),
+      PERSONALIZE_BREAKER_FAILURES: '3',
+      PERSONALIZE_BREAKER_COOLDOWN_MS: '400',
+      ...extra,
+    });
     const built = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await built.ensureTables();
     const server = createApolloServer({ schema: built.schema, log: () => undefined });
@@ -52,9 +65,10 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
     return built;
   }
   const setFaults = async (faults: Partial<Faults>): Promise<void> => {
-    await fetch(`${emulator.endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify(faults) });
+    await fetch(`${endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify(faults) });
   };
-  const emulatorCalls = async (): Promise<number> => ((await (await fetch(`${emulator.endpoint}/_emulator/status`)).json()) as { calls: number }).calls;
+  const emulatorStatus = async (): Promise<SandboxState> => (await (await fetch(`${endpoint}/_emulator/status`)).json()) as SandboxState;
+  const emulatorCalls = async (): Promise<number> => (await emulatorStatus()).calls;
   const recommend = (userId: string | undefined, on: Container = container) =>
     execute(servers.get(on) as ApolloServer<RequestContext>, on, RecommendationsDocument, { input: { strategy: 'PERSONALIZE', limit: 10 } }, { viewer: { userId } });
 
@@ -170,4 +184,82 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
     expect((await recommend('u0003', fresh)).data?.recommendations.strategyServed).toBe('PERSONALIZE');
     expect(await emulatorCalls()).toBe(callsWhenOpened + 1);
   });
+
+  describe('filters, promotions and events', () => {
+    const category = (): string => smallDatasetCategory(dataset);
+    const ask = (input: Record<string, unknown>, on: Container = container, userId = 'u0003') =>
+      execute(servers.get(on) as ApolloServer<RequestContext>, on, RecommendationsDocument, { input: { strategy: 'PERSONALIZE', limit: 10, ...input } }, { viewer: { userId } });
+
+    it('leaves seen items to Personalize\'s unseen filter, and asks for no more than the limit', async () => {
+      const { data } = await ask({});
+      expect(data?.recommendations.items).toHaveLength(10);
+      expect((await emulatorStatus()).lastRequest?.body).toEqual(expect.objectContaining({ filterArn: LOCAL_PERSONALIZE.unseenFilter, numResults: 10, userId: 'u0003' }));
+      await ask({ filter: { excludeSeen: false } });
+      const body = (await emulatorStatus()).lastRequest?.body;
+      expect(body?.['filterArn']).toBeUndefined();
+      expect(body?.['numResults']).toBe(10);
+    });
+
+    it('passes categories as filterValues of the combined filter, and every item served is of them', async () => {
+      const wanted = category();
+      const { data } = await ask({ filter: { categories: [wanted] } });
+      expect((await emulatorStatus()).lastRequest?.body).toEqual(
+        expect.objectContaining({ filterArn: LOCAL_PERSONALIZE.unseenCategoryFilter, filterValues: { GENRES: `"${wanted}"` }, numResults: 10 }),
+      );
+      expect(data?.recommendations.strategyServed).toBe('PERSONALIZE');
+      expect(data?.recommendations.items.length).toBeGreaterThan(0);
+      for (const entry of data?.recommendations.items ?? []) expect(entry.item.categories).toContain(wanted);
+    });
+
+    it('without filters configured, asks for more and filters seen items itself', async () => {
+      const bare = await gateway(CAMPAIGN, { PERSONALIZE_FILTER_UNSEEN_ARN: '', PERSONALIZE_FILTER_UNSEEN_CATEGORY_ARN: '' });
+      const { data } = await ask({}, bare);
+      const body = (await emulatorStatus()).lastRequest?.body;
+      expect(body?.['filterArn']).toBeUndefined();
+      expect(body?.['numResults']).toBe(30);
+      const seen = new Set(dataset.interactions.filter((event) => event.userId === 'u0003').map((event) => event.itemId));
+      expect(data?.recommendations.items).toHaveLength(10);
+      for (const entry of data?.recommendations.items ?? []) expect(seen.has(entry.item.id)).toBe(false);
+    });
+
+    it('serves a configured promotion: its share of the list, from its filter, explained as promoted first', async () => {
+      const promotedCategory = category();
+      const promoting = await gateway(CAMPAIGN, {
+        PERSONALIZE_PROMOTION_FILTER_ARN: LOCAL_PERSONALIZE.categoryFilter,
+        PERSONALIZE_PROMOTION_FILTER_VALUES: JSON.stringify({ GENRES: `"${promotedCategory}"` }),
+        PERSONALIZE_PROMOTION_PERCENT: '20',
+      });
+      const { data } = await ask({}, promoting);
+      expect((await emulatorStatus()).lastRequest?.body['promotions']).toEqual([
+        { name: 'promoted', percentPromotedItems: 20, filterArn: LOCAL_PERSONALIZE.categoryFilter, filterValues: { GENRES: `"${promotedCategory}"` } },
+      ]);
+      const promoted = data?.recommendations.items.filter((entry) => entry.explanations[0]?.kind === 'PROMOTED') ?? [];
+      expect(promoted).toHaveLength(2);
+      for (const entry of promoted) {
+        expect(entry.item.categories).toContain(promotedCategory);
+        expect(entry.explanations[0]?.text).toBe('Promoted');
+      }
+    });
+
+    it('forwards events to the configured tracker, and Personalize\'s next list reflects them', async () => {
+      const newcomer = `newcomer-${Date.now()}`;
+      const before = await ask({}, container, newcomer);
+      expect(before.data?.recommendations.items[0]?.explanations[0]?.kind).toBe('POPULAR');
+      const watched = before.data?.recommendations.items[0]?.item.id ?? '';
+      const sent = await container.personalizeEvents?.putEvents(newcomer, 'session-1', [{ eventId: `${newcomer}-1`, eventType: 'watch', itemId: watched, sentAt: new Date() }]);
+      expect(sent).toEqual({ calls: 1, events: 1 });
+      expect((await emulatorStatus()).lastRequest?.body).toEqual(expect.objectContaining({ trackingId: LOCAL_PERSONALIZE.trackingId, userId: newcomer }));
+      const after = await ask({}, container, newcomer);
+      const items = after.data?.recommendations.items ?? [];
+      expect(items.map((entry) => entry.item.id)).not.toContain(watched);
+      expect(items.some((entry) => entry.explanations.some((explanation) => explanation.kind === 'POPULAR'))).toBe(false);
+    });
+  });
 });
+
+/** The category most items of the small dataset have, so filtered lists are full. */
+function smallDatasetCategory(dataset: DemoDataset): string {
+  const counts = new Map<string, number>();
+  for (const item of dataset.items) for (const category of item.categories) counts.set(category, (counts.get(category) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}

@@ -1,12 +1,34 @@
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../src/local/embedded-dynamodb';
+import { LOCAL_FILTERS, LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
+import { startPersonalizeEmulator, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
+import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
+import { smallDataset } from './small-dataset';
 
 declare global {
   var __recgateDynamoDb: EmbeddedDynamoDb | undefined;
+  var __recgatePersonalize: PersonalizeEmulator | undefined;
 }
 
-/** One in-memory dynalite for the whole run; each test file uses its own table prefix. */
+/**
+ * One in-memory dynalite for the whole run (each test file uses its own table prefix), and
+ * one local Personalize trained on the small dataset, under the local stack's ARNs (each
+ * test file uses a sandbox of its own, so its faults stay its own).
+ */
 export default async function globalSetup(): Promise<void> {
   const dynamoDb = await startEmbeddedDynamoDb();
   globalThis.__recgateDynamoDb = dynamoDb;
   process.env['RECGATE_TEST_DYNAMODB_ENDPOINT'] = dynamoDb.endpoint;
+  const dataset = smallDataset();
+  const personalize = await startPersonalizeEmulator({
+    model: new UserKnnModel(dataset.interactions, dataset.items),
+    campaigns: {
+      [LOCAL_PERSONALIZE.userPersonalization]: 'user-personalization',
+      [LOCAL_PERSONALIZE.relatedItems]: 'sims',
+      [LOCAL_PERSONALIZE.ranking]: 'personalized-ranking',
+    },
+    filters: LOCAL_FILTERS,
+    trackingIds: [LOCAL_PERSONALIZE.trackingId],
+  });
+  globalThis.__recgatePersonalize = personalize;
+  process.env['RECGATE_TEST_PERSONALIZE_ENDPOINT'] = personalize.endpoint;
 }

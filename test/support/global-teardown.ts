@@ -1,3 +1,4 @@
 export default async function globalTeardown(): Promise<void> {
+  await globalThis.__recgatePersonalize?.close();
   await globalThis.__recgateDynamoDb?.close();
 }

@@ -22,3 +22,13 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
 export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }
+
+/**
+ * A sandbox of the local Personalize that globalSetup started (trained on smallDataset()):
+ * its endpoint, whose faults and call counts are this caller's alone.
+ */
+export function testPersonalizeEndpoint(): string {
+  const endpoint = process.env['RECGATE_TEST_PERSONALIZE_ENDPOINT'];
+  if (!endpoint) throw new Error('RECGATE_TEST_PERSONALIZE_ENDPOINT is not set: run the tests through jest (globalSetup starts the local Personalize)');
+  return `${endpoint}/sandbox/${randomBytes(6).toString('hex')}`;
+}

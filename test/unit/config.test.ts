@@ -29,4 +29,26 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.storage)).toBe(true);
   });
+
+  it('reads Personalize filters, a promotion and a tracking id, and names what is wrong with them', () => {
+    const filter = (name: string) => `arn:aws:personalize:eu-west-1:123456789012:filter/${name}`;
+    const config = loadConfig({
+      PERSONALIZE_FILTER_UNSEEN_ARN: filter('unseen'),
+      PERSONALIZE_FILTER_UNSEEN_CATEGORY_ARN: filter('unseen-genres'),
+      PERSONALIZE_PROMOTION_FILTER_ARN: filter('docs'),
+      PERSONALIZE_PROMOTION_FILTER_VALUES: '{"GENRES":"\\"Documentary\\""}',
+      PERSONALIZE_TRACKING_ID: 'b5f1c2d4-tracker',
+    });
+    expect(config.personalize.filters).toEqual({ unseenArn: filter('unseen'), categoryArn: undefined, unseenCategoryArn: filter('unseen-genres'), categoryParameter: 'GENRES' });
+    expect(config.personalize.promotion).toEqual({ name: 'promoted', filterArn: filter('docs'), percent: 10, filterValues: { GENRES: '"Documentary"' } });
+    expect(config.personalize.trackingId).toBe('b5f1c2d4-tracker');
+    expect(loadConfig({}).personalize.promotion).toBeUndefined();
+
+    expect(() => loadConfig({ PERSONALIZE_FILTER_CATEGORY_ARN: 'arn:aws:personalize:us-east-1:1:campaign/x' })).toThrow(/^PERSONALIZE_FILTER_CATEGORY_ARN: must be a Personalize filter ARN/);
+    expect(() => loadConfig({ PERSONALIZE_PROMOTION_FILTER_VALUES: '{}' })).toThrow(/^PERSONALIZE_PROMOTION_FILTER_VALUES: is only used with PERSONALIZE_PROMOTION_FILTER_ARN/);
+    expect(() => loadConfig({ PERSONALIZE_PROMOTION_FILTER_ARN: filter('docs'), PERSONALIZE_PROMOTION_FILTER_VALUES: '["a"]' })).toThrow(/^PERSONALIZE_PROMOTION_FILTER_VALUES: must be a JSON object/);
+    expect(() => loadConfig({ PERSONALIZE_PROMOTION_FILTER_ARN: filter('docs'), PERSONALIZE_PROMOTION_PERCENT: '0' })).toThrow(/^PERSONALIZE_PROMOTION_PERCENT: must be between 1 and 100/);
+    expect(() => loadConfig({ PERSONALIZE_FILTER_CATEGORY_PARAMETER: '$GENRES' })).toThrow(/^PERSONALIZE_FILTER_CATEGORY_PARAMETER: /);
+    expect(() => loadConfig({ PERSONALIZE_TRACKING_ID: 'has spaces' })).toThrow(/^PERSONALIZE_TRACKING_ID: /);
+  });
 });

@@ -1,3 +1,4 @@
+import { PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
@@ -13,7 +14,16 @@ export interface PersonalizeClientOptions {
 
 /** The runtime client: at most one retry, each attempt cut at the budget (the caller also bounds the whole call). */
 export function createPersonalizeRuntimeClient(options: PersonalizeClientOptions): PersonalizeRuntimeClient {
-  return new PersonalizeRuntimeClient({
+  return new PersonalizeRuntimeClient(clientSettings(options));
+}
+
+/** The events client (PutEvents), with the same budget and retry rules as the runtime client. */
+export function createPersonalizeEventsClient(options: PersonalizeClientOptions): PersonalizeEventsClient {
+  return new PersonalizeEventsClient(clientSettings(options));
+}
+
+function clientSettings(options: PersonalizeClientOptions) {
+  return {
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.localCredentials ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
@@ -26,5 +36,5 @@ export function createPersonalizeRuntimeClient(options: PersonalizeClientOptions
       httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
       httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
     }),
-  });
+  };
 }

@@ -1,4 +1,5 @@
 import { GetPersonalizedRankingCommand, GetRecommendationsCommand, type PersonalizeRuntimeClient } from '@aws-sdk/client-personalize-runtime';
+import type { PersonalizeFilters, PersonalizePromotion } from '../../config';
 import type { FallbackReason } from '../../domain/recommendation';
 import {
   PersonalizeUnavailableError,
@@ -9,12 +10,18 @@ import {
   type PersonalizeRequest,
 } from '../../ports/personalize.port';
 import { CircuitBreaker, CircuitOpenError } from '../../support/circuit-breaker';
+import { chooseFilter } from './personalize-filter.selection';
 
 export interface PersonalizeRecommenderOptions {
   /** A campaign ARN (…:campaign/…) or a recommender ARN (…:recommender/…). */
   readonly arn: string;
   /** Whole-call budget, the one retry included. */
   readonly budgetMs: number;
+}
+
+export interface UserPersonalizationOptions extends PersonalizeRecommenderOptions {
+  readonly filters: PersonalizeFilters;
+  readonly promotion: PersonalizePromotion | undefined;
 }
 
 /**
@@ -24,12 +31,17 @@ export interface PersonalizeRecommenderOptions {
 export class AwsPersonalizeRecommender implements PersonalizeRecommender {
   constructor(
     private readonly client: PersonalizeRuntimeClient,
-    private readonly options: PersonalizeRecommenderOptions,
+    private readonly options: UserPersonalizationOptions,
     private readonly breaker: CircuitBreaker,
   ) {}
 
+  filtering(excludeSeen: boolean, categories: readonly string[]): { unseen: boolean; categories: boolean } {
+    return chooseFilter(this.options.filters, excludeSeen, categories).covers;
+  }
+
   async recommend(request: PersonalizeRequest): Promise<PersonalizeList> {
     const target = this.options.arn.includes(':recommender/') ? { recommenderArn: this.options.arn } : { campaignArn: this.options.arn };
+    const promotion = this.options.promotion;
     const answer = await guardedCall(this.breaker, this.options.budgetMs, (abortSignal) =>
       this.client.send(
         new GetRecommendationsCommand({
@@ -37,6 +49,19 @@ export class AwsPersonalizeRecommender implements PersonalizeRecommender {
           userId: request.userId,
           numResults: request.numResults,
           ...(Object.keys(request.context).length > 0 ? { context: { ...request.context } } : {}),
+          ...chooseFilter(this.options.filters, request.excludeSeen, request.categories).parameters,
+          ...(promotion
+            ? {
+                promotions: [
+                  {
+                    name: promotion.name,
+                    percentPromotedItems: promotion.percent,
+                    filterArn: promotion.filterArn,
+                    ...(Object.keys(promotion.filterValues).length > 0 ? { filterValues: { ...promotion.filterValues } } : {}),
+                  },
+                ],
+              }
+            : {}),
         }),
         { abortSignal },
       ),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PersonalizeConfig } from '../../config';
 import type { Container } from '../../container';
 import { exportPersonalizeDatasets } from '../../exporters/personalize-export';
 import { loadEmulatorModel } from './emulator-model.loader';
@@ -12,13 +13,25 @@ export const LOCAL_PERSONALIZE = {
   relatedItems: `${ACCOUNT}:campaign/recgate-local-sims`,
   ranking: `${ACCOUNT}:campaign/recgate-local-ranking`,
   trackingId: 'recgate-local-tracking',
+  /** `EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ("*")` */
+  unseenFilter: `${ACCOUNT}:filter/recgate-local-unseen`,
+  /** `INCLUDE ItemID WHERE Items.GENRES IN ($GENRES)`; also what a local promotion can use. */
+  categoryFilter: `${ACCOUNT}:filter/recgate-local-category`,
+  /** Both of the above, joined with `|`. */
+  unseenCategoryFilter: `${ACCOUNT}:filter/recgate-local-unseen-category`,
+} as const;
+
+/** The filters above as the emulator applies them. */
+export const LOCAL_FILTERS = {
+  [LOCAL_PERSONALIZE.unseenFilter]: { excludeSeen: true },
+  [LOCAL_PERSONALIZE.categoryFilter]: { excludeSeen: false, categoryParameter: 'GENRES' },
+  [LOCAL_PERSONALIZE.unseenCategoryFilter]: { excludeSeen: true, categoryParameter: 'GENRES' },
 } as const;
 
 export interface LocalPersonalize {
   readonly endpoint: string;
-  readonly campaignArn: string;
-  readonly rankingArn: string;
-  readonly relatedItemsArn: string;
+  /** What the gateway is configured with to use it. */
+  readonly settings: Pick<PersonalizeConfig, 'arn' | 'rankingArn' | 'relatedItemsArn' | 'endpoint' | 'trackingId' | 'filters'>;
   readonly interactions: number;
   close(): Promise<void>;
 }
@@ -38,13 +51,19 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
       [LOCAL_PERSONALIZE.relatedItems]: 'sims',
       [LOCAL_PERSONALIZE.ranking]: 'personalized-ranking',
     },
+    filters: LOCAL_FILTERS,
     trackingIds: [LOCAL_PERSONALIZE.trackingId],
   });
   return {
     endpoint: emulator.endpoint,
-    campaignArn: LOCAL_PERSONALIZE.userPersonalization,
-    rankingArn: LOCAL_PERSONALIZE.ranking,
-    relatedItemsArn: LOCAL_PERSONALIZE.relatedItems,
+    settings: {
+      arn: LOCAL_PERSONALIZE.userPersonalization,
+      rankingArn: LOCAL_PERSONALIZE.ranking,
+      relatedItemsArn: LOCAL_PERSONALIZE.relatedItems,
+      endpoint: emulator.endpoint,
+      trackingId: LOCAL_PERSONALIZE.trackingId,
+      filters: { unseenArn: LOCAL_PERSONALIZE.unseenFilter, categoryArn: LOCAL_PERSONALIZE.categoryFilter, unseenCategoryArn: LOCAL_PERSONALIZE.unseenCategoryFilter, categoryParameter: 'GENRES' },
+    },
     interactions: files.find((file) => file.dataset === 'Interactions')?.rows ?? 0,
     close: () => emulator.close(),
   };

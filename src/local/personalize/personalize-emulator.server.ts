@@ -13,12 +13,19 @@ export interface EmulatorFilter {
   readonly categoryParameter?: string;
 }
 
-/** Switched on per test through `POST /_emulator/faults`, since tests run in other processes than the emulator. */
+/** Switched on per test through `POST [/sandbox/<id>]/_emulator/faults`, since tests run in other processes than the emulator. */
 export interface Faults {
   readonly latencyMs: number;
   readonly throttle: boolean;
   readonly serverError: boolean;
   readonly resetConnection: boolean;
+}
+
+/** What `GET [/sandbox/<id>]/_emulator/status` answers: the faults, the calls so far and the last call's body. */
+export interface SandboxState {
+  faults: Faults;
+  calls: number;
+  lastRequest: { readonly path: string; readonly body: Record<string, unknown> } | null;
 }
 
 export const NO_FAULTS: Faults = { latencyMs: 0, throttle: false, serverError: false, resetConnection: false };
@@ -58,8 +65,14 @@ const invalid = (message: string): ServiceError => new ServiceError(400, 'Invali
  * validation and limits, and its error shape (HTTP status, `x-amzn-ErrorType`, `{"message"}`).
  */
 export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptions): Promise<PersonalizeEmulator> {
-  let faults: Faults = NO_FAULTS;
-  let calls = 0;
+  // Faults and call counts per sandbox: a client whose endpoint ends in /sandbox/<id> (the SDK
+  // keeps an endpoint's path) has its own, so tests sharing one emulator do not disturb each other.
+  const sandboxes = new Map<string, SandboxState>();
+  const sandbox = (id: string): SandboxState => {
+    let state = sandboxes.get(id);
+    if (!state) sandboxes.set(id, (state = { faults: NO_FAULTS, calls: 0, lastRequest: null }));
+    return state;
+  };
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       const failure = error instanceof ServiceError ? error : new ServiceError(500, 'InternalServerError', 'internal error');
@@ -69,12 +82,17 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readJson(request);
-    if (request.url === '/_emulator/faults' && request.method === 'POST') {
-      faults = { ...NO_FAULTS, ...(body as Partial<Faults>) };
-      return send(response, 200, { faults, calls });
+    const scoped = /^\/sandbox\/([\w-]{1,64})(\/.*)$/.exec(request.url ?? '');
+    const state = sandbox(scoped?.[1] ?? '');
+    const url = scoped?.[2] ?? request.url;
+    if (url === '/_emulator/faults' && request.method === 'POST') {
+      state.faults = { ...NO_FAULTS, ...(body as Partial<Faults>) };
+      return send(response, 200, state);
     }
-    if (request.url === '/_emulator/status' && request.method === 'GET') return send(response, 200, { faults, calls });
-    calls++;
+    if (url === '/_emulator/status' && request.method === 'GET') return send(response, 200, state);
+    state.calls++;
+    state.lastRequest = { path: url ?? '', body };
+    const { faults } = state;
     if (faults.resetConnection) {
       request.socket.destroy();
       return;
@@ -82,8 +100,8 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.throttle) throw new ServiceError(400, 'ThrottlingException', 'Rate exceeded');
     if (faults.serverError) throw new ServiceError(500, 'InternalServerError', 'The service is unavailable');
-    if (request.method !== 'POST') throw new ServiceError(404, 'UnknownOperationException', `no operation at ${request.method} ${request.url}`);
-    switch (request.url) {
+    if (request.method !== 'POST') throw new ServiceError(404, 'UnknownOperationException', `no operation at ${request.method} ${url}`);
+    switch (url) {
       case '/recommendations':
         return send(response, 200, getRecommendations(body));
       case '/personalize-ranking':
@@ -92,7 +110,7 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
         putEvents(body);
         return send(response, 200, {});
       default:
-        throw new ServiceError(404, 'UnknownOperationException', `no operation at POST ${request.url}`);
+        throw new ServiceError(404, 'UnknownOperationException', `no operation at POST ${url}`);
     }
   }
 
@@ -122,11 +140,40 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
     } else {
       throw invalid('This campaign ranks items: call GetPersonalizedRanking');
     }
-    ranked = applyFilter(ranked, optionalString(body, 'filterArn'), filterValues, userId);
-    return {
-      itemList: ranked.slice(0, numResults).map((entry) => ({ itemId: entry.itemId, score: entry.score, ...(reason ? { reason } : {}) })),
-      recommendationId: `RID-${randomUUID()}`,
-    };
+    const filterArn = optionalString(body, 'filterArn');
+    ranked = applyFilter(ranked, filterArn, filterValues, userId);
+    const promotion = validatePromotions(body['promotions'], kind);
+    let itemList = ranked.slice(0, numResults).map((entry) => ({ itemId: entry.itemId, score: entry.score, ...(reason ? { reason } : {}) }));
+    if (promotion && userId) {
+      // Promoted items: the best-scored of those the promotion's filter selects (popular ones
+      // where the user's neighbours say nothing), spread through the list, marked as such.
+      const scored = new Set(ranked.map((entry) => entry.itemId));
+      const candidates = applyFilter([...ranked, ...options.model.popular().filter((entry) => !scored.has(entry.itemId))], filterArn, filterValues, userId);
+      const promoted = applyFilter(candidates, promotion.filterArn, promotion.filterValues, userId).slice(0, Math.floor((numResults * promotion.percent) / 100));
+      const promotedIds = new Set(promoted.map((entry) => entry.itemId));
+      const regular = itemList.filter((entry) => !promotedIds.has(entry.itemId)).slice(0, numResults - promoted.length);
+      itemList = [...regular];
+      promoted.forEach((entry, index) => {
+        const position = Math.min(itemList.length, Math.round(((index + 0.5) * numResults) / promoted.length));
+        itemList.splice(position, 0, { itemId: entry.itemId, score: entry.score, reason: ['Promoted item'] });
+      });
+    }
+    return { itemList, recommendationId: `RID-${randomUUID()}` };
+  }
+
+  function validatePromotions(promotions: unknown, kind: CampaignKind): { filterArn: string; filterValues: Record<string, string>; percent: number } | undefined {
+    if (promotions === undefined || promotions === null) return undefined;
+    if (!Array.isArray(promotions) || promotions.length > 1) throw invalid('promotions holds at most 1 promotion');
+    const promotion = promotions[0] as Record<string, unknown> | undefined;
+    if (promotion === undefined) return undefined;
+    if (kind !== 'user-personalization') throw invalid('Promotions are supported for user-personalization campaigns and recommenders only');
+    const name = optionalString(promotion, 'name');
+    if (!name || !/^[A-Za-z\d][A-Za-z\d_-]{0,62}$/.test(name)) throw invalid('promotion name must be 1 to 63 letters, digits, "_" or "-"');
+    const percent = promotion['percentPromotedItems'];
+    if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 1 || percent > 100) throw invalid(`percentPromotedItems must be between 1 and 100, got ${JSON.stringify(percent)}`);
+    const filterArn = optionalString(promotion, 'filterArn');
+    if (!filterArn) throw invalid('a promotion needs a filterArn');
+    return { filterArn, filterValues: validateFilterValues(promotion['filterValues']), percent };
   }
 
   function getPersonalizedRanking(body: Record<string, unknown>): object {

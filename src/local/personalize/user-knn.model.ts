@@ -45,7 +45,10 @@ export class UserKnnModel {
     return this.categories.get(itemId) ?? [];
   }
 
-  /** Every item the model can score for the user, best first (the user's own items left out). */
+  /**
+   * Every item the model can score for the user, best first. The user's own items are not
+   * left out: as with the real service, that takes a filter (Interactions.EVENT_TYPE IN ("*")).
+   */
   recommend(userId: string): ScoredItem[] {
     const mine = this.itemsOfUser.get(userId);
     if (!mine || mine.size === 0) return this.popular();
@@ -59,7 +62,7 @@ export class UserKnnModel {
       .slice(0, NEIGHBOURS);
     const scores = new Map<string, number>();
     for (const { other, similarity } of neighbours) {
-      for (const itemId of this.itemsOfUser.get(other) ?? []) if (!mine.has(itemId)) scores.set(itemId, (scores.get(itemId) ?? 0) + similarity);
+      for (const itemId of this.itemsOfUser.get(other) ?? []) scores.set(itemId, (scores.get(itemId) ?? 0) + similarity);
     }
     return sortScores(scores);
   }

@@ -14,11 +14,16 @@ describe('UserKnnModel (the local Personalize)', () => {
     [{ id: 'ronin', categories: ['Crime'], createdAt: 0 }],
   );
 
-  it('recommends what the most similar users watched, best first, scores up to 1', () => {
-    const list = model.recommend('ann');
-    expect(list[0]).toEqual({ itemId: 'ronin', score: 1 });
-    expect(list.map((entry) => entry.itemId)).not.toContain('alien');
-    expect(list.map((entry) => entry.itemId).slice(1).sort()).toEqual(['coco', 'up']);
+  it('recommends what the most similar users watched, best first, scores up to 1, her own items included (a filter leaves them out)', () => {
+    // Bob (cosine 2/√6) watched alien, heat, ronin; Cat (1/√6) heat, up, coco.
+    expect(model.recommend('ann')).toEqual([
+      { itemId: 'heat', score: 1 },
+      { itemId: 'alien', score: 0.6667 },
+      { itemId: 'ronin', score: 0.6667 },
+      { itemId: 'coco', score: 0.3333 },
+      { itemId: 'up', score: 0.3333 },
+    ]);
+    expect([...model.seen('ann')].sort()).toEqual(['alien', 'heat']);
   });
 
   it('answers an unknown user with the most popular items', () => {
@@ -28,7 +33,7 @@ describe('UserKnnModel (the local Personalize)', () => {
   it('learns from new events at once', () => {
     model.add('eve', 'up');
     expect(model.knows('eve')).toBe(true);
-    expect(model.recommend('eve')[0]?.itemId).toBe('coco');
+    expect(model.recommend('eve').filter((entry) => !model.seen('eve').has(entry.itemId))[0]?.itemId).toBe('coco');
     expect(model.similarTo('up')[0]?.itemId).toBe('coco');
   });
 });
