@@ -12,6 +12,10 @@ const swc = [
   },
 ];
 
+// cognito-local (globalSetup) loads the AWS SDK v2, which announces its end of support on load.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

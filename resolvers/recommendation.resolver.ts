@@ -3,6 +3,7 @@ import type { RequestContext } from '../src/context';
 import type { RecommendationService, RequestReaders } from '../src/services/recommendation.service';
 import { RecommendationListType } from '../schema/recommendation-list.type';
 import { RankItemsInput, RecommendationContextInput, RecommendationsInput } from '../schema/recommendations.input';
+import { subjectOf } from './authorization';
 import { recommendationsToGraph } from './graphql.mappers';
 
 @Resolver(() => RecommendationListType)
@@ -17,7 +18,7 @@ export class RecommendationResolver {
     @Ctx() context: RequestContext,
   ): Promise<RecommendationListType> {
     const served = await this.service.recommend(
-      context.viewer.userId,
+      subjectOf(context.viewer, input?.userId),
       {
         strategy: input?.strategy ?? 'AUTO',
         personalizeWeight: input?.blend?.personalizeWeight,
@@ -36,7 +37,7 @@ export class RecommendationResolver {
   })
   async rankItems(@Arg('input', () => RankItemsInput) input: RankItemsInput, @Ctx() context: RequestContext): Promise<RecommendationListType> {
     const served = await this.service.rankItems(
-      context.viewer.userId,
+      subjectOf(context.viewer, input.userId),
       { itemIds: input.itemIds, strategy: input.strategy ?? 'AUTO', personalizeWeight: input.blend?.personalizeWeight, context: contextOf(input.context) },
       readersOf(context),
     );
@@ -50,5 +51,10 @@ function contextOf(input: RecommendationContextInput | null | undefined): Record
 }
 
 function readersOf(context: RequestContext): RequestReaders {
-  return { items: (ids) => context.loaders.items.loadMany(ids), user: (id) => context.loaders.users.load(id) };
+  const profiles = context.loaders.profiles;
+  return {
+    items: (ids) => context.loaders.items.loadMany(ids),
+    user: (id) => context.loaders.users.load(id),
+    ...(profiles ? { profile: (id: string) => profiles.load(id) } : {}),
+  };
 }

@@ -31,6 +31,9 @@ export class BlendInput {
 
 @InputType('RecommendationsInput')
 export class RecommendationsInput {
+  @Field(() => ID, { nullable: true, description: 'Admins only: the user to recommend for. Others are always served their own list (naming another user is FORBIDDEN).' })
+  userId?: string | null;
+
   @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO', description: 'AUTO: BLENDED when Personalize is configured, else BASELINE.' })
   strategy?: Strategy | null;
 
@@ -51,6 +54,9 @@ export class RecommendationsInput {
 export class RankItemsInput {
   @Field(() => [ID], { description: 'The items to put in order for the viewer, 1–500, each in the catalogue.' })
   itemIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Admins only: the user to rank for.' })
+  userId?: string | null;
 
   @Field(() => StrategyEnum, { nullable: true, defaultValue: 'AUTO', description: 'AUTO: BLENDED when a Personalize ranking campaign is configured, else BASELINE.' })
   strategy?: Strategy | null;

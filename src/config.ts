@@ -68,6 +68,25 @@ export interface Config {
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
   readonly personalize: PersonalizeConfig;
+  readonly auth: AuthConfig;
+  /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
+  readonly localCognito: boolean;
+}
+
+export interface AuthConfig {
+  /** The Cognito user pool whose access tokens are accepted; undefined: none configured. */
+  readonly userPoolId: string | undefined;
+  /** The app client the tokens must be issued to. */
+  readonly clientId: string | undefined;
+  readonly region: string;
+  /** Issuer override, for cognito-local (`http://host:port/<poolId>`); undefined: Cognito's own. */
+  readonly issuer: string | undefined;
+  /** Endpoint override of the Cognito user pool API (cognito-local). */
+  readonly endpoint: string | undefined;
+  /** Anonymous requests are served cold-start lists (off: every request needs a token). */
+  readonly allowAnonymous: boolean;
+  /** Budget of a call to Cognito (JWKS, AdminGetUser). */
+  readonly timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +178,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     personalize: personalizeConfig(env),
     localPersonalize: boolVar(env, 'LOCAL_PERSONALIZE', true),
+    auth: authConfig(env),
+    localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),
@@ -207,6 +228,35 @@ function personalizeConfig(env: Env): PersonalizeConfig {
     promotion: promotionConfig(env),
     trackingId,
   };
+}
+
+function authConfig(env: Env): AuthConfig {
+  const userPoolId = env['COGNITO_USER_POOL_ID'] || undefined;
+  if (userPoolId !== undefined && !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) {
+    throw new ConfigError('COGNITO_USER_POOL_ID', `must be a user pool id like us-east-1_AbC123, got "${userPoolId}"`);
+  }
+  const clientId = env['COGNITO_CLIENT_ID'] || undefined;
+  if (clientId !== undefined && !/^[\w+]{1,128}$/.test(clientId)) throw new ConfigError('COGNITO_CLIENT_ID', `must be an app client id, got "${clientId}"`);
+  if ((userPoolId === undefined) !== (clientId === undefined)) {
+    throw new ConfigError(userPoolId === undefined ? 'COGNITO_USER_POOL_ID' : 'COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are set together');
+  }
+  const issuer = urlVar(env, 'COGNITO_ISSUER');
+  const endpoint = urlVar(env, 'COGNITO_ENDPOINT');
+  return {
+    userPoolId,
+    clientId,
+    region: stringVar(env, 'COGNITO_REGION', userPoolId?.split('_')[0] ?? stringVar(env, 'AWS_REGION', 'us-east-1')),
+    issuer,
+    endpoint,
+    allowAnonymous: boolVar(env, 'AUTH_ALLOW_ANONYMOUS', false),
+    timeoutMs: intVar(env, 'COGNITO_TIMEOUT_MS', 1500, 50, 30_000),
+  };
+}
+
+function urlVar(env: Env, name: string): string | undefined {
+  const value = env[name] || undefined;
+  if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+  return value;
 }
 
 function filterArnVar(env: Env, name: string): string | undefined {

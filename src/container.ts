@@ -10,7 +10,11 @@ import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
 import { createPersonalizeEventsClient, createPersonalizeRuntimeClient } from './adapters/personalize/personalize-client.factory';
 import { AwsPersonalizeEventSink } from './adapters/personalize/personalize-event-sink';
 import { AwsPersonalizeRanker, AwsPersonalizeRecommender, AwsPersonalizeRelatedItems } from './adapters/personalize/personalize-recommender';
-import type { Config, PersonalizeConfig } from './config';
+import type { AuthConfig, Config, PersonalizeConfig } from './config';
+import { createCognitoClient } from './adapters/cognito/cognito-client.factory';
+import { CognitoTokenVerifier } from './adapters/cognito/cognito-token-verifier';
+import { CognitoUserProfiles } from './adapters/cognito/cognito-user-profiles';
+import { AuthenticationService } from './services/authentication.service';
 import type { PersonalizeEventSink } from './ports/personalize.port';
 import { CircuitBreaker } from './support/circuit-breaker';
 import { createRequestContext, type ContextOptions, type RequestContext } from './context';
@@ -31,6 +35,8 @@ export interface ContainerOptions {
   readonly dynamoDb?: DynamoDbClients;
   /** A Personalize the entry started itself (the local one); wins over config. */
   readonly personalize?: Partial<PersonalizeConfig>;
+  /** A user pool the entry started itself (cognito-local); wins over config. */
+  readonly auth?: Partial<AuthConfig>;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -46,6 +52,8 @@ export interface Container {
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
+  /** From an Authorization header to the viewer (Cognito access tokens). */
+  readonly authentication: AuthenticationService;
   /** PutEvents to the configured event tracker; undefined when no tracking id is configured. */
   readonly personalizeEvents: PersonalizeEventSink | undefined;
   readonly schema: GraphQLSchema;
@@ -75,6 +83,9 @@ export function createContainer(options: ContainerOptions): Container {
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
   const similarItems = new SimilarItemsService(models, personalize?.related);
+  const auth: AuthConfig = { ...config.auth, ...options.auth };
+  const cognito = auth.userPoolId ? createCognitoClient({ region: auth.region, endpoint: auth.endpoint, timeoutMs: auth.timeoutMs }) : undefined;
+  const profiles = cognito && auth.userPoolId ? new CognitoUserProfiles(cognito, auth.userPoolId, auth.timeoutMs) : undefined;
   const recommendationService = new RecommendationService(
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight },
@@ -98,13 +109,15 @@ export function createContainer(options: ContainerOptions): Container {
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models }),
     recommendationService,
+    authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,
-    createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids) }, contextOptions),
+    createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids), ...(profiles ? { profiles } : {}) }, contextOptions),
     ensureTables: () => ensureTables(dynamoDb.client, tables),
     close: () => {
       dynamoDb.client.destroy();
       personalize?.close();
+      cognito?.destroy();
     },
   };
 }

@@ -2,20 +2,18 @@ import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import type { Item, ItemId } from './domain/item';
 import type { User, UserId } from './domain/user';
+import { ANONYMOUS_VIEWER, type Viewer } from './domain/viewer';
 import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
+import type { ProfileAttributes, UserProfiles } from './ports/user-profile.port';
 import type { SimilarList } from './services/similar-items.service';
 
 export interface Loaders {
   readonly items: DataLoader<ItemId, Item | null>;
   readonly users: DataLoader<UserId, User | null>;
   readonly similar: DataLoader<ItemId, SimilarList | null>;
-}
-
-/** Who is asking. Until Cognito auth lands, the standalone server takes it from a header. */
-export interface Viewer {
-  /** undefined: anonymous. */
-  readonly userId: UserId | undefined;
+  /** Profiles from the user pool; undefined when no user pool API is configured. */
+  readonly profiles: DataLoader<UserId, ProfileAttributes | null> | undefined;
 }
 
 /** Per-request state: new DataLoaders (so no cache outlives a request), the viewer and the request id. */
@@ -29,6 +27,7 @@ export interface ContextPorts {
   readonly catalog: ItemCatalog;
   readonly users: UserDirectory;
   readonly similarLists: (ids: readonly ItemId[]) => Promise<(SimilarList | null | Error)[]>;
+  readonly profiles?: UserProfiles;
 }
 
 export interface ContextOptions {
@@ -37,14 +36,16 @@ export interface ContextOptions {
 }
 
 export function createRequestContext(ports: ContextPorts, options: ContextOptions = {}): RequestContext {
+  const profiles = ports.profiles;
   return {
     requestId: options.requestId ?? randomUUID(),
-    viewer: options.viewer ?? { userId: undefined },
+    viewer: options.viewer ?? ANONYMOUS_VIEWER,
     loaders: {
       // One load per key in a tick becomes one port call; the adapter splits it into BatchGetItem calls of 100.
       items: new DataLoader((ids) => ports.catalog.getItems(ids)),
       users: new DataLoader((ids) => ports.users.getUsers(ids)),
       similar: new DataLoader((ids) => ports.similarLists(ids)),
+      profiles: profiles ? new DataLoader((ids) => profiles.getProfiles(ids)) : undefined,
     },
   };
 }

@@ -42,3 +42,24 @@ export class ModelNotTrainedError extends Error {
     this.name = 'ModelNotTrainedError';
   }
 }
+
+/**
+ * The request carries no acceptable access token. The reason is for the log only: clients are
+ * told the same thing whatever was wrong, so a probe learns nothing about the checks.
+ */
+export class UnauthenticatedError extends Error {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(readonly reason: string) {
+    super('A valid access token is required (Authorization: Bearer <Cognito access token>).');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** The viewer may not do this; nothing was read or written. */
+export class ForbiddenError extends Error {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

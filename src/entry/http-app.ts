@@ -2,18 +2,12 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { ContextOptions, RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import type { AuthenticationInput } from '../graphql/authenticated-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-/**
- * The viewer's user id, until Cognito auth replaces it with the verified token's subject:
- * a development identity, trusted as given.
- */
-export const USER_HEADER = 'x-recgate-user';
-const USER_ID = /^[^\s]{1,256}$/;
-
-/** The standalone server's HTTP surface: POST/GET /graphql and a health check. */
-export function createHttpApp(apollo: ApolloServer<RequestContext>, createContext: (options: ContextOptions) => RequestContext): express.Express {
+/** The standalone server's HTTP surface: POST/GET /graphql (a Cognito access token on every request) and a health check. */
+export function createHttpApp(apollo: ApolloServer<RequestContext>, createContext: (input: AuthenticationInput) => Promise<RequestContext>): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -31,10 +25,7 @@ export function createHttpApp(apollo: ApolloServer<RequestContext>, createContex
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const userId = req.header(USER_HEADER);
-        return createContext({ requestId: String(res.locals['requestId']), viewer: { userId: userId && USER_ID.test(userId) ? userId : undefined } });
-      },
+      context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization') }),
     }),
   );
   app.use(bodyErrorHandler);

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DependencyUnavailableError, InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
+import { DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, UnauthenticatedError } from '../domain/errors';
 
 /**
  * Domain errors become codes a client can act on; anything unexpected is masked (the
@@ -14,6 +14,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
     };
+  }
+  if (original instanceof ForbiddenError) {
+    return { ...formatted, message: original.message, extensions: { code: 'FORBIDDEN' } };
+  }
+  if (original instanceof UnauthenticatedError || formatted.extensions?.['code'] === 'UNAUTHENTICATED') {
+    // The same words whatever was wrong with the token (Apollo would prefix context errors).
+    return { message: new UnauthenticatedError('').message, extensions: { code: 'UNAUTHENTICATED' } };
   }
   if (original instanceof ModelNotTrainedError) {
     return { ...formatted, message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };

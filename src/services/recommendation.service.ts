@@ -7,6 +7,7 @@ import type { InteractionStore, RecentInteraction } from '../ports/interaction-s
 import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader, SharedArtefacts } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
+import type { ProfileAttributes } from '../ports/user-profile.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationText } from './explanation.text';
@@ -30,6 +31,8 @@ export interface RecommendationRequest {
 export interface RequestReaders {
   readonly items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>;
   readonly user: (id: string) => Promise<User | null>;
+  /** The user's profile in the user pool (e.g. `custom:interests`), when one is configured; null when there is none. */
+  readonly profile?: (id: string) => Promise<ProfileAttributes | null>;
 }
 
 export interface ServedExplanation {
@@ -115,10 +118,12 @@ export class RecommendationService {
         : undefined;
 
     // Round 1: what the user did, who they are, which model serves.
-    const [model, recent, user] = await Promise.all([
+    const [model, recent, user, profile] = await Promise.all([
       this.ports.models.currentModel(),
       userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
       userId ? readers.user(userId) : Promise.resolve(null),
+      // A profile that cannot be read only costs the stated interests: the list is still served.
+      userId && readers.profile ? readers.profile(userId).catch(() => null) : Promise.resolve(null),
     ]);
     if (!model) throw new ModelNotTrainedError();
     const unknown = categories.filter((category) => !model.categories.includes(category));
@@ -136,7 +141,7 @@ export class RecommendationService {
       personalizeServes ? this.personalizeList(answer, model.version, exclude, history) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes
         ? Promise.resolve(undefined)
-        : this.baselineList(model.version, history, exclude, [...categories, ...interestsOf(user)], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+        : this.baselineList(model.version, history, exclude, [...categories, ...interestsOf(user?.attributes), ...interestsOf(profile ?? undefined)], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
 
@@ -384,10 +389,9 @@ function distinctNewest<T extends { itemId: ItemId }>(recent: readonly T[]): T[]
   return recent.filter((entry) => (seen.has(entry.itemId) ? false : (seen.add(entry.itemId), true)));
 }
 
-/** Stated interests from a profile attribute named "interests" (any case), separated by | or commas. */
-function interestsOf(user: User | null): string[] {
-  if (!user) return [];
-  const [, value] = Object.entries(user.attributes).find(([key]) => key.toLowerCase() === 'interests') ?? [];
+/** Stated interests from an attribute named "interests" or "custom:interests" (any case), separated by | or commas. */
+function interestsOf(attributes: Readonly<Record<string, string>> | undefined): string[] {
+  if (!attributes) return [];
+  const [, value] = Object.entries(attributes).find(([key]) => /^(custom:)?interests$/i.test(key)) ?? [];
   return (value ?? '').split(/[|,]/).map((interest) => interest.trim()).filter(Boolean);
 }
-

@@ -1,10 +1,10 @@
 import { ItemsDocument, RecommendationsDocument, UserHistoryDocument } from '../__generated__/operations';
 import { childEnvironment } from '../support/test-env';
-import { startScript } from '../support/child-process';
+import { runScript, startScript } from '../support/child-process';
 import { postGraphQL } from '../support/http-graphql';
 import { tempDir, type TempDir } from '../support/temp-dir';
 
-describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', () => {
+describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () => {
   let dataDir: TempDir;
   beforeAll(async () => (dataDir = await tempDir()));
   afterAll(() => dataDir.remove());
@@ -14,21 +14,28 @@ describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', ()
   };
 
   it('loads the demo data on first start, stops on Ctrl-C and finds the data again', async () => {
-    const first = startScript('src/entry/server.ts', env());
+    const first = startScript('src/entry/main.ts', env());
     try {
       const [, url] = (await first.waitFor(/listening on (http:\/\/\S+)/, 90_000)) as [string, string];
       expect(first.output()).toContain('loaded the built-in demo data (seed 42)');
       expect(first.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
-      const page = await postGraphQL(url, ItemsDocument, { first: 2 });
+      expect(first.output()).toMatch(/local Cognito \(cognito-local\) on http:\/\/127\.0\.0\.1:\d+: pool local_\w+/);
+      expect(first.output()).toContain('created demo users alice, bob, newcomer, admin');
+      expect((await postGraphQL(url, ItemsDocument, { first: 2 })).status).toBe(401);
+      // npm run token, against the running npm start, as the README says.
+      const token = await runScript('scripts/token.ts', ['alice'], env());
+      expect(token.code).toBe(0);
+      const alice = { authorization: `Bearer ${token.stdout.trim()}` };
+      const page = await postGraphQL(url, ItemsDocument, { first: 2 }, alice);
       expect(page.body.data?.items.edges).toHaveLength(2);
-      const history = await postGraphQL(url, UserHistoryDocument, { id: 'u0001', first: 3 });
+      const history = await postGraphQL(url, UserHistoryDocument, { id: 'u0001', first: 3 }, alice);
       expect(history.body.data?.user?.history.edges).toHaveLength(3);
       expect(first.output()).toMatch(/no model yet, so trained one: trained model v\S+ on [\d,]+ interactions/);
-      const list = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5 } }, { 'x-recgate-user': 'u0001' });
+      const list = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5 } }, alice);
       expect(list.body.data?.recommendations.items).toHaveLength(5);
       expect(list.body.data?.recommendations.items[0]?.explanations[0]?.text).toMatch(/^Because you (watched|viewed|liked) /);
       expect(first.output()).toMatch(/local Personalize on http:\/\/127\.0\.0\.1:\d+, trained on [\d,]+ interactions/);
-      const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, { 'x-recgate-user': 'u0001' });
+      const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, alice);
       expect(personalized.body.data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));
       expect(personalized.body.data?.recommendations.items.map((entry) => entry.source)).toEqual(['PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE']);
       expect(await first.stop('SIGINT')).toBe(0);
@@ -37,13 +44,15 @@ describe('npm start (src/entry/server.ts on the embedded, on-disk DynamoDB)', ()
       await first.stop('SIGKILL');
     }
 
-    const second = startScript('src/entry/server.ts', env());
+    const second = startScript('src/entry/main.ts', env());
     try {
       const [, url] = (await second.waitFor(/listening on (http:\/\/\S+)/, 60_000)) as [string, string];
       expect(second.output()).not.toContain('loaded the built-in demo data');
       expect(second.output()).not.toContain('no model yet');
+      expect(second.output()).not.toContain('created demo users');
       expect(second.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
-      const page = await postGraphQL(url, ItemsDocument, { first: 2 });
+      const token = await runScript('scripts/token.ts', ['bob'], env());
+      const page = await postGraphQL(url, ItemsDocument, { first: 2 }, { authorization: `Bearer ${token.stdout.trim()}` });
       expect(page.body.data?.items.edges).toHaveLength(2);
       expect(await second.stop('SIGTERM')).toBe(0);
     } finally {

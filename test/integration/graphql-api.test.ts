@@ -11,6 +11,9 @@ import { testEnvironment } from '../support/test-env';
 
 const DAY = 86_400_000;
 
+/** Users' histories are their own; these tests read several users' as an admin may. */
+const AS_ADMIN = { viewer: { userId: 'admin', groups: ['admin'] } };
+
 describe('GraphQL API (in-process, dynalite)', () => {
   let container: Container;
   let commands: CommandCounter;
@@ -54,7 +57,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
   it('answers null, not an error, for unknown ids', async () => {
     const item = await execute(server, container, ItemDocument, { id: 'no-such-item' });
     expect(item).toEqual({ data: { item: null }, errors: undefined });
-    const user = await execute(server, container, UserHistoryDocument, { id: 'no-such-user' });
+    const user = await execute(server, container, UserHistoryDocument, { id: 'no-such-user' }, AS_ADMIN);
     expect(user).toEqual({ data: { user: null }, errors: undefined });
   });
 
@@ -71,7 +74,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
   });
 
   it("lists a user's history newest first, with the items", async () => {
-    const { data } = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 2 });
+    const { data } = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 2 }, AS_ADMIN);
     expect(data?.user?.attributes).toEqual([{ key: 'country', value: 'FR' }]);
     expect(data?.user?.history.edges.map((edge) => [edge.node.itemId, edge.node.item?.title, edge.node.type])).toEqual([
       ['i0149', 'Film 149', 'WATCH'],
@@ -82,7 +85,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
 
   it('loads the items of 50 history entries with one BatchGetItem call', async () => {
     commands.reset();
-    const { data } = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 50 });
+    const { data } = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 50 }, AS_ADMIN);
     expect(data?.user?.history.edges).toHaveLength(50);
     expect(data?.user?.history.edges.every((edge) => edge.node.item !== null)).toBe(true);
     // One call for the user, one for the 50 items.
@@ -90,10 +93,10 @@ describe('GraphQL API (in-process, dynalite)', () => {
   });
 
   it('loads 150 distinct items of two history pages with one round of two BatchGetItem calls', async () => {
-    const page = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 50 });
+    const page = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 50 }, AS_ADMIN);
     const after = page.data?.user?.history.pageInfo.endCursor ?? '';
     commands.reset();
-    const { data } = await execute(server, container, TwoHistoryPagesDocument, { id: 'binger', after });
+    const { data } = await execute(server, container, TwoHistoryPagesDocument, { id: 'binger', after }, AS_ADMIN);
     const ids = new Set([...(data?.user?.first.edges ?? []), ...(data?.user?.second.edges ?? [])].map((edge) => edge.node.item?.id));
     expect(ids.size).toBe(150);
     // One call for the user; ceil(150 / 100) = 2 for the items.
@@ -111,7 +114,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
   });
 
   it('refuses a history cursor as an items cursor', async () => {
-    const page = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 1 });
+    const page = await execute(server, container, UserHistoryDocument, { id: 'binger', first: 1 }, AS_ADMIN);
     const { errors } = await execute(server, container, ItemsDocument, { after: page.data?.user?.history.pageInfo.endCursor });
     expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'after' });
     expect(errors?.[0]?.message).toBe('Argument "after" belongs to another listing, not to items');

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { createContainer } from '../container';
+import { startLocalUserPool } from '../local/cognito/local-user-pool';
+import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
+import { startLocalStorage } from '../local/local-storage';
+import { startLocalPersonalize } from '../local/personalize/local-personalize';
+import { formatTrainingSummary } from '../services/training-summary.text';
+import { startServer } from './server';
+
+/** `npm start`: the gateway on the local stack, with demo data on first start. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const storage = await startLocalStorage(config.storage, { announce: true });
+  console.log(`recgate: storage: ${storage.description}`);
+  // cognito-local, unless a real user pool is configured: every request needs a token.
+  const userPool = config.localCognito && !config.auth.userPoolId ? await startLocalUserPool(path.join(config.storage.dataDir, 'cognito')) : undefined;
+  if (userPool) {
+    console.log(`recgate: local Cognito (cognito-local) on ${userPool.settings.endpoint}: pool ${userPool.settings.userPoolId}, app client ${userPool.settings.clientId}`);
+    if (userPool.createdUsers.length > 0) console.log(`recgate: created demo users ${userPool.createdUsers.join(', ')} (passwords in the README)`);
+  } else if (config.auth.userPoolId) console.log(`recgate: Cognito user pool ${config.auth.userPoolId}`);
+  else console.log('recgate: no user pool configured (COGNITO_USER_POOL_ID): every request except anonymous ones is refused');
+  const auth = userPool?.settings;
+  const prepared = createContainer({ config, dynamoDbEndpoint: storage.endpoint, ...(auth ? { auth } : {}) });
+  const created = await prepared.ensureTables();
+  if (created.length > 0) console.log(`recgate: created tables ${created.join(', ')}`);
+  // The demo data is in place before the first request can arrive.
+  if (config.demoData.loadWhenEmpty) {
+    const loaded = await loadDemoDataWhenEmpty(prepared, config.demoData.seed, config.storage.dataDir);
+    if (loaded) {
+      const what = loaded.resumed ? 'completed the interrupted load of the built-in demo data' : 'loaded the built-in demo data';
+      console.log(`recgate: ${what} (seed ${config.demoData.seed}) in ${(loaded.summary.durationMs / 1000).toFixed(1)} s`);
+    }
+  }
+  if (!(await prepared.models.currentModel())) {
+    const summary = await prepared.trainingService.train();
+    console.log(`recgate: no model yet, so trained one: ${formatTrainingSummary(summary).split('\n')[0]}`);
+  }
+  // The local Personalize trains on what storage holds now, so every strategy works out of the box.
+  const personalize = config.localPersonalize && !config.personalize.arn ? await startLocalPersonalize(prepared, config.storage.dataDir) : undefined;
+  if (personalize) console.log(`recgate: local Personalize on ${personalize.endpoint}, trained on ${personalize.interactions} interactions (campaign ${personalize.settings.arn ?? ''})`);
+  else if (config.personalize.arn) console.log(`recgate: Personalize: ${config.personalize.arn}`);
+  else console.log('recgate: Personalize: not configured (PERSONALIZE requests are served by the baseline)');
+  const container = personalize
+    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings, ...(auth ? { auth } : {}) })
+    : prepared;
+  const server = await startServer({ config, container });
+  const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);
+  console.log(`recgate: data: ${items} items, ${users} users, ${interactions} interactions (tables ${Object.values(container.tables).join(', ')})`);
+  console.log(`recgate: GraphQL gateway listening on ${server.url}`);
+  if (userPool) console.log('recgate: get a token with  npm run token -- alice   (demo users: alice, bob, newcomer, admin)');
+  console.log(
+    `recgate: try  curl -s ${server.url} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- alice)" -d '{"query":"{ recommendations(input: {limit: 3}) { strategyServed items { item { title } explanations { text } } } }"}'`,
+  );
+
+  let stoppingSince: number | undefined;
+  const stop = (signal: string): void => {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C can arrive twice (the terminal signals every process of the group); a second press, later, forces the stop.
+      if (Date.now() - stoppingSince < 1000) return;
+      console.log('recgate: stopping at once');
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    console.log(`recgate: ${signal} received, stopping…`);
+    server
+      .close()
+      .then(() => personalize?.close())
+      .then(() => userPool?.close())
+      .then(() => storage.close())
+      .then(() => {
+        console.log('recgate: stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('recgate: stopping failed:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`recgate: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import type { Container } from '../container';
+import type { RequestContext } from '../context';
+import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
+import type { Viewer } from '../domain/viewer';
+import type { Log } from '../logger';
+
+export interface AuthenticationInput {
+  readonly requestId: string;
+  readonly authorization: string | undefined;
+  /** A viewer that the host already verified (API Gateway's JWT authorizer); skips verification. */
+  readonly verifiedViewer?: Viewer;
+}
+
+/**
+ * The per-request context of both hosts, for an authenticated viewer. A request without an
+ * acceptable token ends here as HTTP 401 UNAUTHENTICATED (the reason goes to the log, not the
+ * client); keys that cannot be fetched as 503, since the client may retry.
+ */
+export async function authenticatedContext(container: Pick<Container, 'authentication' | 'createContext'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
+  try {
+    const viewer = input.verifiedViewer ?? (await container.authentication.authenticate(input.authorization));
+    return container.createContext({ requestId: input.requestId, viewer });
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) {
+      log({ level: 'warn', requestId: input.requestId, message: 'unauthenticated request', reason: error.reason });
+      throw new GraphQLError(error.message, {
+        originalError: error,
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+      });
+    }
+    if (error instanceof DependencyUnavailableError) {
+      log({ level: 'error', requestId: input.requestId, message: 'authentication unavailable', reason: error.message });
+      throw new GraphQLError('Sign-in cannot be checked right now; retry shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
+    }
+    throw error;
+  }
+}
