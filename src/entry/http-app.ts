@@ -4,10 +4,15 @@ import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
+import { InFlight } from '../support/in-flight';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** The standalone server's HTTP surface: POST/GET /graphql (a Cognito access token on every request) and a health check. */
-export function createHttpApp(apollo: ApolloServer<RequestContext>, createContext: (input: AuthenticationInput) => Promise<RequestContext>): express.Express {
+export function createHttpApp(
+  apollo: ApolloServer<RequestContext>,
+  createContext: (input: AuthenticationInput) => Promise<RequestContext>,
+  inFlight: InFlight = new InFlight(),
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -21,13 +26,18 @@ export function createHttpApp(apollo: ApolloServer<RequestContext>, createContex
     res.locals['requestId'] = requestId;
     next();
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization') }),
-    }),
-  );
+  const graphql = expressMiddleware(apollo, {
+    context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization') }),
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+    // Counted until the handler ends, not until the socket does: a client that hangs up does not stop its resolvers.
+    const done = inFlight.start();
+    try {
+      await graphql(req, res, next);
+    } finally {
+      done();
+    }
+  });
   app.use(bodyErrorHandler);
   return app;
 }

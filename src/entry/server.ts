@@ -5,6 +5,7 @@ import { createContainer, type Container } from '../container';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
 import { jsonLog, type Log } from '../logger';
+import { InFlight } from '../support/in-flight';
 import { createHttpApp } from './http-app';
 
 export interface RunningServer {
@@ -29,7 +30,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog });
   await apollo.start();
   const log = options.log ?? jsonLog;
-  httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log)));
+  const inFlight = new InFlight();
+  httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log), inFlight));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.config.server.port, options.config.server.host, () => resolve());
@@ -41,6 +43,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     container,
     close: async () => {
       await apollo.stop(); // drains the HTTP server
+      await inFlight.idle(); // and the requests whose clients hung up
       container.close();
     },
   };
