@@ -76,6 +76,8 @@ export const MAX_RANKED_ITEMS = 500;
 
 /** Personalize needs a user id; anonymous viewers are one cold-start user to it. */
 const ANONYMOUS = 'anonymous';
+/** Below this many distinct items in their history, a user's stated interests steer the baseline's list. */
+const COLD_START_HISTORY = 5;
 /** Extra items asked of Personalize, for those the user has seen. */
 const SEEN_MARGIN = 20;
 
@@ -118,12 +120,10 @@ export class RecommendationService {
         : undefined;
 
     // Round 1: what the user did, who they are, which model serves.
-    const [model, recent, user, profile] = await Promise.all([
+    const [model, recent, user] = await Promise.all([
       this.ports.models.currentModel(),
       userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
       userId ? readers.user(userId) : Promise.resolve(null),
-      // A profile that cannot be read only costs the stated interests: the list is still served.
-      userId && readers.profile ? readers.profile(userId).catch(() => null) : Promise.resolve(null),
     ]);
     if (!model) throw new ModelNotTrainedError();
     const unknown = categories.filter((category) => !model.categories.includes(category));
@@ -131,6 +131,7 @@ export class RecommendationService {
       throw new InvalidArgumentError('filter.categories', `names categories the catalogue does not have: ${unknown.map((name) => `"${name}"`).join(', ')}`);
     }
     const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
+    const interests = [...interestsOf(user?.attributes), ...(userId ? await this.profileInterests(userId, history.length, user, readers) : [])];
     const exclude = excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set<ItemId>();
     const answer = personalized ? await personalized : undefined;
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
@@ -141,7 +142,7 @@ export class RecommendationService {
       personalizeServes ? this.personalizeList(answer, model.version, exclude, history) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes
         ? Promise.resolve(undefined)
-        : this.baselineList(model.version, history, exclude, [...categories, ...interestsOf(user?.attributes), ...interestsOf(profile ?? undefined)], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+        : this.baselineList(model.version, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
 
@@ -223,6 +224,17 @@ export class RecommendationService {
     };
     await this.ports.lists.save(list);
     return { list, items: served };
+  }
+
+  /**
+   * A cold-start user's interests from their identity-provider profile: read only for users
+   * with little history and no interests stored with them, since the pool's read quota is
+   * small and a history says more. A profile that cannot be read costs only this steer.
+   */
+  private async profileInterests(userId: string, historyLength: number, user: User | null, readers: RequestReaders): Promise<string[]> {
+    if (!readers.profile || historyLength >= COLD_START_HISTORY || interestsOf(user?.attributes).length > 0) return [];
+    const profile = await readers.profile(userId).catch(() => null);
+    return interestsOf(profile ?? undefined);
   }
 
   private async personalizeList(answer: PersonalizeList, version: string, exclude: ReadonlySet<ItemId>, history: readonly RecentInteraction[]): Promise<RankedItem[]> {

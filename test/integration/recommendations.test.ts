@@ -58,6 +58,31 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect(data?.recommendations.items).toHaveLength(3);
   });
 
+  describe('profile interests from the identity provider (a counting profile reader stands in for the pool)', () => {
+    const request = { strategy: 'BASELINE' as const, limit: 5, categories: [], excludeSeen: true, context: {} };
+    const readersWith = (profile: (id: string) => Promise<Record<string, string> | null>) => {
+      const context = container.createContext();
+      return { items: (ids: readonly string[]) => context.loaders.items.loadMany(ids), user: (id: string) => context.loaders.users.load(id), profile };
+    };
+
+    it('reads the profile of a cold-start user only, and lets its custom:interests steer the list', async () => {
+      const asked: string[] = [];
+      const profile = async (id: string) => (asked.push(id), { 'custom:interests': 'Horror' });
+      await container.recommendationService.recommend(user, request, readersWith(profile));
+      expect(asked).toEqual([]);
+      const served = await container.recommendationService.recommend('brand-new-user', request, readersWith(profile));
+      expect(asked).toEqual(['brand-new-user']);
+      const steered = served.items.flatMap((entry) => entry.explanations).filter((explanation) => explanation.kind === 'MATCHES_INTERESTS');
+      expect(steered.length).toBeGreaterThan(0);
+      expect(steered.every((explanation) => explanation.category === 'Horror')).toBe(true);
+    });
+
+    it('still serves the list when the profile cannot be read (fault injected in the reader)', async () => {
+      const served = await container.recommendationService.recommend('brand-new-user', request, readersWith(() => Promise.reject(new Error('pool throttled'))));
+      expect(served.items).toHaveLength(5);
+    });
+  });
+
   it.each([['an anonymous viewer', undefined], ['an unknown user', 'nobody-knows-me']])('gives %s a cold-start list of popular items', async (_, userId) => {
     const { data, errors } = await recommend({ limit: 5 }, { userId });
     expect(errors).toBeUndefined();
