@@ -51,4 +51,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PERSONALIZE_FILTER_CATEGORY_PARAMETER: '$GENRES' })).toThrow(/^PERSONALIZE_FILTER_CATEGORY_PARAMETER: /);
     expect(() => loadConfig({ PERSONALIZE_TRACKING_ID: 'has spaces' })).toThrow(/^PERSONALIZE_TRACKING_ID: /);
   });
+
+  it('reads the user pool settings, anonymous access off by default, and names what is wrong', () => {
+    expect(loadConfig({}).auth).toEqual({ userPoolId: undefined, clientId: undefined, region: 'us-east-1', issuer: undefined, endpoint: undefined, allowAnonymous: false, timeoutMs: 1500 });
+    const config = loadConfig({ COGNITO_USER_POOL_ID: 'eu-west-1_AbC123', COGNITO_CLIENT_ID: '4abc5def6ghi', AUTH_ALLOW_ANONYMOUS: 'on' });
+    expect(config.auth).toEqual(expect.objectContaining({ userPoolId: 'eu-west-1_AbC123', clientId: '4abc5def6ghi', region: 'eu-west-1', allowAnonymous: true }));
+    expect(() => loadConfig({ COGNITO_USER_POOL_ID: 'eu-west-1_AbC123' })).toThrow(/^COGNITO_CLIENT_ID: COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID are set together/);
+    expect(() => loadConfig({ COGNITO_USER_POOL_ID: 'not a pool', COGNITO_CLIENT_ID: 'x' })).toThrow(/^COGNITO_USER_POOL_ID: /);
+    expect(() => loadConfig({ COGNITO_ISSUER: 'cognito' })).toThrow(/^COGNITO_ISSUER: must be an http\(s\) URL/);
+  });
 });

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const PROJECT_ROOT = path.join(__dirname, '../../..');
+
+export interface LambdaBundle {
+  /** The zip `serverless package` made for the GraphQL function, and its size. */
+  readonly zip: string;
+  readonly zipBytes: number;
+  /** Where it was unzipped; the handler is `src/entry/lambda.js` in it. */
+  readonly directory: string;
+  readonly handlerBytes: number;
+}
+
+/**
+ * `npm run package` into `<into>/package` (no AWS credentials needed), then the GraphQL
+ * function's zip unzipped into `<into>/graphql`, as Lambda would lay it out.
+ */
+export async function packageLambda(into: string): Promise<LambdaBundle> {
+  const packageDir = path.join(into, 'package');
+  await run('npm', ['run', '-s', 'package', '--', '--package', packageDir], { cwd: PROJECT_ROOT, timeout: 150_000, env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' } });
+  const zip = path.join(packageDir, 'graphql.zip');
+  const directory = path.join(into, 'graphql');
+  await run('unzip', ['-q', '-o', zip, '-d', directory], { timeout: 30_000 });
+  return { zip, zipBytes: (await stat(zip)).size, directory, handlerBytes: (await stat(path.join(directory, 'src/entry/lambda.js'))).size };
+}
+
+export interface BundleInvocation {
+  /** The handler's answer (an API Gateway v2 result). */
+  readonly result: { statusCode?: number; headers?: Record<string, string>; body?: string };
+  /** Module load, config, clients and schema build: what a cold start pays before the first request. */
+  readonly initMs: number;
+  readonly invokeMs: number;
+}
+
+/** Loads the bundle in a fresh Node process with `env` (and PATH), as a Lambda cold start does, and invokes it once with `event`. */
+export async function invokeBundle(bundle: LambdaBundle, event: unknown, env: NodeJS.ProcessEnv): Promise<BundleInvocation> {
+  const runner = `
+    const started = performance.now();
+    const { handler } = require(${JSON.stringify(path.join(bundle.directory, 'src/entry/lambda.js'))});
+    const loaded = performance.now();
+    const context = { awsRequestId: 'local', functionName: 'recgate-graphql', getRemainingTimeInMillis: () => 30000 };
+    handler(JSON.parse(process.env.RECGATE_EVENT), context, () => undefined).then((result) => {
+      process.stdout.write(JSON.stringify({ result, initMs: loaded - started, invokeMs: performance.now() - loaded }));
+      process.exit(0);
+    }, (error) => { console.error(error); process.exit(1); });`;
+  const { stdout } = await run(process.execPath, ['-e', runner], { cwd: bundle.directory, timeout: 60_000, env: { PATH: process.env['PATH'], ...env, RECGATE_EVENT: JSON.stringify(event) } });
+  return JSON.parse(stdout) as BundleInvocation;
+}

@@ -1,0 +1,53 @@
+import { loadConfig } from '../../src/config';
+import { createContainer, type Container } from '../../src/container';
+import { readdir } from 'node:fs/promises';
+import { invokeBundle, packageLambda, type LambdaBundle } from '../../scripts/bench/support/lambda-bundle';
+import { httpApiEvent } from '../support/lambda-events';
+import { loadSmallDataset } from '../support/small-dataset';
+import { signIn, testAuthEnvironment } from '../support/test-auth';
+import { testClients } from '../support/test-container';
+import { testEnvironment } from '../support/test-env';
+import { tempDir, type TempDir } from '../support/temp-dir';
+
+describe('npm run package (serverless package, no AWS credentials)', () => {
+  let directory: TempDir;
+  let bundle: LambdaBundle;
+  let container: Container;
+  const env = testEnvironment({ ...testAuthEnvironment(), LOCAL_PERSONALIZE: 'off', NODE_ENV: 'production' });
+
+  beforeAll(async () => {
+    directory = await tempDir();
+    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+    await container.ensureTables();
+    await loadSmallDataset(container);
+    await container.trainingService.train();
+    bundle = await packageLambda(directory.path);
+  }, 180_000);
+  afterAll(async () => {
+    container.close();
+    await directory.remove();
+  });
+
+  it('builds a bundle that, unzipped and invoked with an HTTP API v2 event, answers a query', async () => {
+    const { accessToken } = await signIn('alice');
+    const event = httpApiEvent({ query: '{ me { id } recommendations(input: { limit: 3, strategy: BASELINE }) { strategyServed items { item { id } } } }' }, { authorization: `Bearer ${accessToken}` });
+    const { result } = await invokeBundle(bundle, event, env);
+    expect(result.statusCode).toBe(200);
+    const body = JSON.parse(result.body ?? '{}') as { data: { me: { id: string }; recommendations: { strategyServed: string; items: unknown[] } } };
+    expect(body.data.me).toEqual({ id: 'u0001' });
+    expect(body.data.recommendations.strategyServed).toBe('BASELINE');
+    expect(body.data.recommendations.items).toHaveLength(3);
+  }, 60_000);
+
+  it('answers 401 from the bundle too when the token is missing', async () => {
+    const { result } = await invokeBundle(bundle, httpApiEvent({ query: '{ me { id } }' }), env);
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body ?? '{}')).toEqual({ errors: [{ message: 'A valid access token is required (Authorization: Bearer <Cognito access token>).', extensions: { code: 'UNAUTHENTICATED' } }] });
+  }, 60_000);
+
+  it('bundles everything into one file (and its source map): no node_modules to load at a cold start', async () => {
+    const files = (await readdir(bundle.directory, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    expect(files.sort()).toEqual(['lambda.js', 'lambda.js.map']);
+    expect(bundle.handlerBytes).toBeGreaterThan(100_000);
+  });
+});
