@@ -6,8 +6,10 @@ import { startBenchGateway } from './support/start-gateway';
 /**
  * Serves `npm start`'s gateway (embedded dynalite on disk, demo data, trained baseline) in a
  * child process and measures it with autocannon from this one: `{ __typename }` (the
- * server's own floor) and `recommendations(limit: 20)` for users cycling through the 300 demo
- * users. Prints p50/p99 latency and throughput, and each as a ratio to `{ __typename }`.
+ * server's own floor, its token check included) and the baseline's
+ * `recommendations(limit: 20)` for users cycling through the 300 demo users, each with its
+ * own access token. Prints p50/p99 latency and throughput, and each as a ratio to
+ * `{ __typename }`.
  *
  *   npm run bench:serve -- [--connections 10] [--seconds 20]
  */
@@ -31,16 +33,18 @@ async function main(): Promise<void> {
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; server and load generator share them`);
     console.log(`server: ${url} (embedded dynalite on disk, demo data: 400 items, 300 users); ${connections} connections, ${seconds} s each, after a 5 s warm-up\n`);
 
-    const floor = await measure('{ __typename }', url, connections, seconds, () => ({ query: '{ __typename }' }), false);
+    // Every request carries an access token (verified on each): the floor includes the check.
+    const tokens = [...(await gateway.signInDemoUsers(300)).values()];
     let user = 0;
+    const nextToken = (): string => tokens[user++ % tokens.length] ?? '';
+    const floor = await measure('{ __typename }', url, connections, seconds, () => ({ query: '{ __typename }' }), nextToken);
     const recommendations = await measure(
-      'recommendations(limit: 20)',
+      'recommendations(BASELINE, limit: 20)',
       url,
       connections,
       seconds,
-      () => ({ query: '{ recommendations(input: {limit: 20}) { id items { rank score item { id title } explanations { kind text } } } }' }),
-      true,
-      () => `u${String((user++ % 300) + 1).padStart(4, '0')}`,
+      () => ({ query: '{ recommendations(input: {strategy: BASELINE, limit: 20}) { id items { rank score item { id title } explanations { kind text } } } }' }),
+      nextToken,
     );
     console.log('| query | p50 (ms) | p99 (ms) | requests/s | non-2xx | errors | requests | throughput vs { __typename } | p50 vs { __typename } |');
     console.log('|---|---|---|---|---|---|---|---|---|');
@@ -60,8 +64,7 @@ async function measure(
   connections: number,
   seconds: number,
   body: () => object,
-  perUser: boolean,
-  nextUser: () => string = () => '',
+  nextToken: () => string,
 ): Promise<Result> {
   const run = (duration: number) =>
     autocannon({
@@ -75,7 +78,7 @@ async function measure(
           setupRequest: (request) => ({
             ...request,
             body: JSON.stringify(body()),
-            headers: { ...request.headers, 'content-type': 'application/json', ...(perUser ? { 'x-recgate-user': nextUser() } : {}) },
+            headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${nextToken()}` },
           }),
         },
       ],

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       ['PERSONALIZE', 'failing (5xx)', { serverError: true }],
       ['BLENDED', 'failing (5xx)', { serverError: true }],
     ];
+    const tokens = [...(await gateway.signInDemoUsers(300)).values()];
+    const bearer = (n: number) => `Bearer ${tokens[n % tokens.length] ?? ''}`;
     for (const [strategy, health, fault] of cases) {
       await faults(fault);
       let user = 0;
@@ -40,11 +42,11 @@ async function main(): Promise<void> {
           connections: 10,
           duration,
           method: 'POST',
-          requests: [{ setupRequest: (request) => ({ ...request, body: query, headers: { 'content-type': 'application/json', 'x-recgate-user': `u${String((user++ % 300) + 1).padStart(4, '0')}` } }) }],
+          requests: [{ setupRequest: (request) => ({ ...request, body: query, headers: { 'content-type': 'application/json', authorization: bearer(user++) } }) }],
         });
       await run(3);
       const result = await run(10);
-      const sample = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-recgate-user': 'u0001' }, body: query })).json()) as {
+      const sample = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: bearer(0) }, body: query })).json()) as {
         data?: { recommendations?: { strategyServed: string; fallbackReason: string | null } };
       };
       const served = sample.data?.recommendations;

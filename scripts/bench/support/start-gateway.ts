@@ -2,20 +2,30 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createCognitoClient } from '../../../src/adapters/cognito/cognito-client.factory';
+import { CognitoUserPoolAdmin } from '../../../src/adapters/cognito/cognito-user-pool.admin';
+import { readLocalUserPoolSettings } from '../../../src/local/cognito/local-user-pool.settings';
 
 export interface BenchGateway {
   readonly url: string;
   /** Everything the gateway printed up to "listening" (where the local Personalize listens, say). */
   readonly startOutput: string;
+  /**
+   * Access tokens for the demo data's first `count` users (u0001 …): each is created in the
+   * gateway's local user pool with that sub, then signed in, as a client app would.
+   */
+  signInDemoUsers(count: number): Promise<Map<string, string>>;
   stop(): Promise<void>;
 }
+
+const BENCH_PASSWORD = 'Recgate-bench-1';
 
 /** Starts `npm start`'s gateway in a child process (its own data directory, a free port) for a benchmark to load. */
 export async function startBenchGateway(): Promise<BenchGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-bench-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/server.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
     cwd: path.join(__dirname, '../../..'),
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
@@ -39,7 +49,24 @@ export async function startBenchGateway(): Promise<BenchGateway> {
       });
       server.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
     });
-    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, stop };
+    const signInDemoUsers = async (count: number): Promise<Map<string, string>> => {
+      const settings = await readLocalUserPoolSettings(path.join(dataDir, 'cognito'));
+      if (!settings) throw new Error('the gateway announced no local user pool');
+      const client = createCognitoClient({ region: settings.region, endpoint: settings.endpoint, timeoutMs: 5000 });
+      const admin = new CognitoUserPoolAdmin(client);
+      const tokens = new Map<string, string>();
+      try {
+        for (let n = 1; n <= count; n++) {
+          const userId = `u${String(n).padStart(4, '0')}`;
+          await admin.createUser(settings.userPoolId, { username: `bench-${userId}`, password: BENCH_PASSWORD, sub: userId });
+          tokens.set(userId, (await admin.signIn(settings.clientId, `bench-${userId}`, BENCH_PASSWORD)).accessToken);
+        }
+      } finally {
+        client.destroy();
+      }
+      return tokens;
+    };
+    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, signInDemoUsers, stop };
   } catch (error) {
     await stop();
     throw error;
