@@ -38,6 +38,16 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, alice);
       expect(personalized.body.data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));
       expect(personalized.body.data?.recommendations.items.map((entry) => entry.source)).toEqual(['PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE']);
+      // npm run users, against the same running pool: create an admin, list, sign in as them.
+      const created = await runScript('scripts/users.ts', ['create', 'carol', '--password', 'Carol-pass-1', '--attribute', 'custom:interests=Horror', '--group', 'admin'], env());
+      expect(created.stdout).toContain('users: created carol in the local user pool');
+      const listed = await runScript('scripts/users.ts', ['list'], env());
+      expect(listed.stdout).toMatch(/carol\s+sub \S+\s+CONFIRMED\s+groups \[admin\] custom:interests=Horror/);
+      expect(listed.stdout).toMatch(/alice\s+sub u0001\s+CONFIRMED\s+groups \[\]/);
+      expect((await runScript('scripts/users.ts', ['create', 'carol', '--password', 'Carol-pass-1'], env())).code).toBe(1);
+      const carol = await runScript('scripts/token.ts', ['carol', '--password', 'Carol-pass-1'], env());
+      const asAdmin = await postGraphQL(url, UserHistoryDocument, { id: 'u0002', first: 1 }, { authorization: `Bearer ${carol.stdout.trim()}` });
+      expect(asAdmin.body.data?.user?.history.edges).toHaveLength(1);
       expect(await first.stop('SIGINT')).toBe(0);
       expect(first.output()).toContain('recgate: stopped');
     } finally {
