@@ -3,7 +3,12 @@ import { createDynamoDbClients, type DynamoDbClients } from './adapters/dynamodb
 import { DynamoDbInteractionStore } from './adapters/dynamodb/dynamodb-interaction-store';
 import { DynamoDbItemCatalog } from './adapters/dynamodb/dynamodb-item-catalog';
 import { DynamoDbModelStore } from './adapters/dynamodb/dynamodb-model-store';
+import { DynamoDbFeedbackEventStore } from './adapters/dynamodb/dynamodb-feedback-event-store';
 import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-recommendation-list-store';
+import { InProcessFeedNotifier } from './adapters/pubsub/in-process-feed-notifier';
+import type { FeedNotifier } from './ports/feed-notifier.port';
+import { EventRecordingService } from './services/event-recording.service';
+import { jsonLog } from './logger';
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
 import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
@@ -25,7 +30,7 @@ import { RecommendationService } from './services/recommendation.service';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
+import { EventResolver, ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -37,6 +42,8 @@ export interface ContainerOptions {
   readonly personalize?: Partial<PersonalizeConfig>;
   /** A user pool the entry started itself (cognito-local); wins over config. */
   readonly auth?: Partial<AuthConfig>;
+  /** Pub/sub of feed changes; in-process when not given. */
+  readonly notifier?: FeedNotifier;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -49,6 +56,9 @@ export interface Container {
   readonly interactions: DynamoDbInteractionStore;
   readonly models: DynamoDbModelStore;
   readonly lists: DynamoDbRecommendationListStore;
+  readonly events: DynamoDbFeedbackEventStore;
+  readonly notifier: FeedNotifier;
+  readonly eventService: EventRecordingService;
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
@@ -81,6 +91,8 @@ export function createContainer(options: ContainerOptions): Container {
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
+  const events = new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events);
+  const notifier = options.notifier ?? new InProcessFeedNotifier();
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
   const similarItems = new SimilarItemsService(models, personalize?.related);
   const auth: AuthConfig = { ...config.auth, ...options.auth };
@@ -90,11 +102,13 @@ export function createContainer(options: ContainerOptions): Container {
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight },
   );
+  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log: jsonLog, ...(personalize?.events ? { sink: personalize.events } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
       [RecommendationResolver, new RecommendationResolver(recommendationService)],
+      [EventResolver, new EventResolver(eventService)],
     ]),
   );
   return {
@@ -106,6 +120,9 @@ export function createContainer(options: ContainerOptions): Container {
     interactions,
     models,
     lists,
+    events,
+    notifier,
+    eventService,
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models }),
     recommendationService,

@@ -63,3 +63,12 @@ export class ForbiddenError extends Error {
     this.name = 'ForbiddenError';
   }
 }
+
+/** The same eventId was sent before with another payload; nothing was stored. */
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

@@ -43,4 +43,6 @@ export interface RecommendationList {
   readonly generatedAt: number;
   readonly items: readonly { readonly itemId: ItemId; readonly rank: number; readonly score: number; readonly source: RecommendationSource }[];
   readonly context: Readonly<Record<string, string>>;
+  /** Personalize's recommendationId when its list went into this one: forwarded with impressions and clicks. */
+  readonly personalizeRecommendationId?: string | undefined;
 }

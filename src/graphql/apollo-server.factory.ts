@@ -12,15 +12,18 @@ export interface ApolloServerOptions {
   readonly log: (line: Record<string, unknown>) => void;
 }
 
-/** Logs every error that is masked for the client, with the request id that ties them together. */
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** Logs every error that is not the client's own mistake (masked ones, dependency failures), with the request id that ties them together. */
 function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors, operationName }) {
           for (const error of errors) {
-            const code = error.extensions?.['code'];
-            if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') continue;
+            // The client's own mistakes (coded by the domain, or by GraphQL itself) are answers, not incidents.
+            const code = error.extensions?.['code'] ?? (error.originalError as { code?: unknown } | undefined)?.code;
+            if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) continue;
             log({
               level: 'error',
               requestId: contextValue.requestId,

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, UnauthenticatedError } from '../domain/errors';
+import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, UnauthenticatedError } from '../domain/errors';
 
 /**
  * Domain errors become codes a client can act on; anything unexpected is masked (the
@@ -14,6 +14,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
     };
+  }
+  if (original instanceof ConflictError) {
+    return { ...formatted, message: original.message, extensions: { code: 'CONFLICT' } };
   }
   if (original instanceof ForbiddenError) {
     return { ...formatted, message: original.message, extensions: { code: 'FORBIDDEN' } };

@@ -146,7 +146,8 @@ export class RecommendationService {
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
 
-    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories }, readers);
+    const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
+    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories, personalizeRecommendationId }, readers);
   }
 
   /**
@@ -180,7 +181,8 @@ export class RecommendationService {
       strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baselineScores(model.version, history, itemIds),
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
-    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [] }, readers);
+    const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
+    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [], personalizeRecommendationId }, readers);
   }
 
   private async finish(
@@ -193,6 +195,7 @@ export class RecommendationService {
       readonly ranked: readonly RankedItem[];
       readonly limit: number;
       readonly categories: readonly string[];
+      readonly personalizeRecommendationId: string | undefined;
     },
     readers: RequestReaders,
   ): Promise<ServedRecommendations> {
@@ -221,6 +224,7 @@ export class RecommendationService {
       generatedAt: this.clock(),
       items: served.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
       context: request.context,
+      personalizeRecommendationId: outcome.personalizeRecommendationId,
     };
     await this.ports.lists.save(list);
     return { list, items: served };

@@ -25,6 +25,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
           generatedAt: list.generatedAt,
           items: JSON.stringify(list.items),
           context: { ...list.context },
+          personalizeRecommendationId: list.personalizeRecommendationId,
         },
         // A list id is written once: a second write of the same id is a bug, not a retry.
         ConditionExpression: 'attribute_not_exists(listId)',
@@ -53,5 +54,6 @@ function listFromRow(row: Row): RecommendationList {
     generatedAt: Number(row['generatedAt']),
     items: JSON.parse(String(row['items'] ?? '[]')) as RecommendationList['items'],
     context: stringRecord(row['context']),
+    personalizeRecommendationId: typeof row['personalizeRecommendationId'] === 'string' ? row['personalizeRecommendationId'] : undefined,
   };
 }

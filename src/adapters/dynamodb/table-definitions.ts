@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
+  EVENTS_PENDING_INDEX,
   INTERACTIONS_BY_TIME_INDEX,
   ITEMS_BY_CREATED_INDEX,
   type TableNames,
@@ -82,6 +83,30 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'listId', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'listId', KeyType: 'HASH' }],
+    },
+    {
+      TableName: names.events,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'userId', AttributeType: 'S' },
+        { AttributeName: 'eventId', AttributeType: 'S' },
+        { AttributeName: 'pending', AttributeType: 'S' },
+        { AttributeName: 'receivedAt', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'userId', KeyType: 'HASH' },
+        { AttributeName: 'eventId', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: EVENTS_PENDING_INDEX,
+          KeySchema: [
+            { AttributeName: 'pending', KeyType: 'HASH' },
+            { AttributeName: 'receivedAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
     },
   ];
 }

@@ -5,6 +5,7 @@ export interface TableNames {
   readonly interactions: string;
   readonly models: string;
   readonly recommendationLists: string;
+  readonly events: string;
 }
 
 export function tableNames(prefix: string): TableNames {
@@ -14,11 +15,16 @@ export function tableNames(prefix: string): TableNames {
     interactions: `${prefix}interactions`,
     models: `${prefix}models`,
     recommendationLists: `${prefix}recommendation-lists`,
+    events: `${prefix}events`,
   };
 }
 
 /** Index names, shared by the adapters, the local table creation and serverless.yml. */
 export const ITEMS_BY_CREATED_INDEX = 'catalog-by-created';
 export const INTERACTIONS_BY_TIME_INDEX = 'by-time';
+/** Sparse: only events still to be forwarded to Personalize carry its key (`pending`). */
+export const EVENTS_PENDING_INDEX = 'pending-forward';
+/** The one value of `pending` on an event waiting to be forwarded. */
+export const PENDING_PARTITION = 'PENDING';
 /** Every item row carries this value in `catalog`, the partition key of ITEMS_BY_CREATED_INDEX. */
 export const CATALOG_PARTITION = 'ITEM';

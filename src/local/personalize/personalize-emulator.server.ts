@@ -26,6 +26,8 @@ export interface SandboxState {
   faults: Faults;
   calls: number;
   lastRequest: { readonly path: string; readonly body: Record<string, unknown> } | null;
+  /** The eventIds PutEvents accepted, in order (a test counts how often each arrived). */
+  receivedEventIds: string[];
 }
 
 export const NO_FAULTS: Faults = { latencyMs: 0, throttle: false, serverError: false, resetConnection: false };
@@ -70,7 +72,7 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
   const sandboxes = new Map<string, SandboxState>();
   const sandbox = (id: string): SandboxState => {
     let state = sandboxes.get(id);
-    if (!state) sandboxes.set(id, (state = { faults: NO_FAULTS, calls: 0, lastRequest: null }));
+    if (!state) sandboxes.set(id, (state = { faults: NO_FAULTS, calls: 0, lastRequest: null, receivedEventIds: [] }));
     return state;
   };
   const server = createServer((request, response) => {
@@ -108,6 +110,7 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
         return send(response, 200, getPersonalizedRanking(body));
       case '/events':
         putEvents(body);
+        for (const event of body['eventList'] as Record<string, unknown>[]) if (typeof event['eventId'] === 'string') state.receivedEventIds.push(event['eventId']);
         return send(response, 200, {});
       default:
         throw new ServiceError(404, 'UnknownOperationException', `no operation at POST ${url}`);

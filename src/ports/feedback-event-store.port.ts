@@ -1,0 +1,13 @@
+import type { FeedbackEvent } from '../domain/feedback-event';
+
+/** The event log: each (user, eventId) written once. */
+export interface FeedbackEventStore {
+  /** Writes the event unless one with its (user, eventId) exists; answers the stored one then. */
+  putIfAbsent(event: FeedbackEvent): Promise<{ readonly created: true } | { readonly created: false; readonly existing: FeedbackEvent }>;
+  /** Marks events forwarded to Personalize (they leave the pending index). */
+  markForwarded(userId: string, eventIds: readonly string[]): Promise<void>;
+  /** Events waiting to be forwarded, oldest first. */
+  pendingForward(limit: number): Promise<FeedbackEvent[]>;
+  /** Every event of a user (for reports and tests), oldest first by receipt. */
+  eventsOf(userId: string): Promise<FeedbackEvent[]>;
+}

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, ForbiddenError, InvalidArgumentError } from '../domain/errors';
+import type { Attribution, FeedbackEvent, FeedbackKind } from '../domain/feedback-event';
+import type { InteractionType } from '../domain/interaction';
+import type { Item, ItemId } from '../domain/item';
+import type { RecommendationList } from '../domain/recommendation';
+import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
+import type { FeedNotifier } from '../ports/feed-notifier.port';
+import type { InteractionStoreWriter } from '../ports/interaction-store.port';
+import type { PersonalizeEvent, PersonalizeEventSink } from '../ports/personalize.port';
+import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
+
+export const MAX_EVENTS_PER_BATCH = 100;
+const MAX_IMPRESSION_ITEMS = 100;
+/** Client clocks drift; an event from further in the future than this is refused. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** A client's event id: letters, digits and . _ : - ('#' is kept for the split parts of long impressions). */
+const EVENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface EventInput {
+  readonly kind: FeedbackKind;
+  readonly eventId: string;
+  readonly recommendationId?: string | null;
+  /** CLICK and INTERACTION. */
+  readonly itemId?: string | null;
+  /** IMPRESSION. */
+  readonly itemIds?: readonly string[] | null;
+  /** INTERACTION. */
+  readonly type?: InteractionType | null;
+  readonly value?: number | null;
+  /** Epoch milliseconds; receipt time when absent. */
+  readonly occurredAt?: number | null;
+  /** The client's session, for Personalize; the user id when absent. */
+  readonly sessionId?: string | null;
+}
+
+export interface EventOutcome {
+  readonly eventId: string;
+  readonly kind: FeedbackKind;
+  /** The event had been recorded before (a retry): nothing new was stored. */
+  readonly duplicate: boolean;
+  /** Personalize has it (false: not configured, or forwarding failed and the replay job will send it). */
+  readonly forwarded: boolean;
+  readonly attribution: Attribution | undefined;
+}
+
+export interface EventRecordingPorts {
+  readonly events: FeedbackEventStore;
+  readonly lists: RecommendationListStore;
+  readonly interactions: Pick<InteractionStoreWriter, 'putInteractions'>;
+  /** Absent when no Personalize event tracker is configured. */
+  readonly sink?: PersonalizeEventSink;
+  readonly notifier?: FeedNotifier;
+  readonly log?: (line: Record<string, unknown>) => void;
+}
+
+/**
+ * Records impressions, clicks and interactions exactly once per (user, eventId): checks the
+ * input and the list it names (the viewer's own, holding the items), stores the event (a
+ * conditional write, so retries and concurrent duplicates store nothing more), writes clicks
+ * and interactions into the history that the next list reads, tells subscribers, and forwards
+ * to Personalize. Stored first, forwarded second: an event Personalize did not take stays
+ * pending for `replayPending`.
+ */
+export class EventRecordingService {
+  constructor(
+    private readonly ports: EventRecordingPorts,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async record(userId: string | undefined, input: EventInput, items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>): Promise<EventOutcome> {
+    if (userId === undefined) throw new ForbiddenError('Sign in to record events.');
+    const now = this.clock();
+    const checked = validate(input, now);
+    const list = checked.recommendationId ? await this.listFor(userId, checked.recommendationId) : undefined;
+    const attribution = list ? attributionOf(list, checked) : undefined;
+    if (!list) {
+      const [item] = await items([checked.itemIds[0] ?? '']);
+      if (!item || item instanceof Error) throw new InvalidArgumentError('itemId', `names no item in the catalogue: "${checked.itemIds[0] ?? ''}"`);
+    }
+    const event: FeedbackEvent = {
+      userId,
+      eventId: checked.eventId,
+      kind: checked.kind,
+      itemIds: checked.itemIds,
+      interactionType: checked.interactionType,
+      value: checked.value,
+      attribution,
+      occurredAt: checked.occurredAt ?? now,
+      receivedAt: now,
+      payloadHash: payloadHash(checked),
+      forward: this.ports.sink ? 'PENDING' : 'NOT_CONFIGURED',
+    };
+    const stored = await this.ports.events.putIfAbsent(event);
+    if (!stored.created) {
+      if (stored.existing.payloadHash !== event.payloadHash) {
+        throw new ConflictError(`Event "${event.eventId}" was recorded before with other content; send a new eventId for a new event.`);
+      }
+      // A retry after a lost answer: make sure the history write of the first attempt happened.
+      await this.writeHistory(stored.existing);
+      return { eventId: event.eventId, kind: event.kind, duplicate: true, forwarded: stored.existing.forward === 'FORWARDED', attribution: stored.existing.attribution };
+    }
+    await this.writeHistory(event);
+    await this.ports.notifier?.publish({ kind: 'USER_EVENTS', userId }).catch((error: unknown) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', error: String(error) }));
+    const forwarded = await this.forward(userId, checked.sessionId ?? userId, [event]);
+    return { eventId: event.eventId, kind: event.kind, duplicate: false, forwarded, attribution };
+  }
+
+  /**
+   * Sends the events that Personalize did not take when they were recorded, each with its own
+   * eventId, and marks them sent. Returns how many were forwarded and how many are still pending.
+   */
+  async replayPending(batch = 100): Promise<{ forwarded: number; failed: number }> {
+    if (!this.ports.sink) return { forwarded: 0, failed: 0 };
+    let forwarded = 0;
+    let failed = 0;
+    const byUser = new Map<string, FeedbackEvent[]>();
+    for (const event of await this.ports.events.pendingForward(batch)) byUser.set(event.userId, [...(byUser.get(event.userId) ?? []), event]);
+    for (const [userId, events] of byUser) {
+      if (await this.forward(userId, userId, events)) forwarded += events.length;
+      else failed += events.length;
+    }
+    return { forwarded, failed };
+  }
+
+  private async forward(userId: string, sessionId: string, events: readonly FeedbackEvent[]): Promise<boolean> {
+    const sink = this.ports.sink;
+    if (!sink) return false;
+    try {
+      await sink.putEvents(userId, sessionId, events.map(personalizeEventOf));
+    } catch (error) {
+      this.ports.log?.({ level: 'warn', message: 'forwarding to Personalize failed; the replay job will send these events', userId, eventIds: events.map((event) => event.eventId), error: String(error) });
+      return false;
+    }
+    try {
+      await this.ports.events.markForwarded(userId, events.map((event) => event.eventId));
+    } catch (error) {
+      // Personalize has them; only the mark is missing, so the replay job would send them again.
+      this.ports.log?.({ level: 'error', message: 'forwarded events could not be marked; the replay job will send them again', userId, eventIds: events.map((event) => event.eventId), error: String(error) });
+    }
+    return true;
+  }
+
+  private async listFor(userId: string, recommendationId: string): Promise<RecommendationList> {
+    const [list] = await this.ports.lists.getLists([recommendationId]);
+    if (list instanceof Error) throw list;
+    if (!list) throw new InvalidArgumentError('recommendationId', `names no served list: "${recommendationId}"`);
+    if (list.userId !== userId) throw new ForbiddenError('That list was served to someone else.');
+    return list;
+  }
+
+  private async writeHistory(event: FeedbackEvent): Promise<void> {
+    if (event.kind === 'IMPRESSION' || !event.interactionType) return;
+    const itemId = event.itemIds[0];
+    if (!itemId) return;
+    await this.ports.interactions.putInteractions([
+      { userId: event.userId, itemId, eventId: event.eventId, type: event.interactionType, eventType: event.interactionType.toLowerCase(), value: event.value, occurredAt: event.occurredAt },
+    ]);
+  }
+}
+
+interface CheckedInput {
+  readonly kind: FeedbackKind;
+  readonly eventId: string;
+  readonly recommendationId: string | undefined;
+  readonly itemIds: readonly ItemId[];
+  readonly interactionType: InteractionType | undefined;
+  readonly value: number | undefined;
+  readonly occurredAt: number | undefined;
+  readonly sessionId: string | undefined;
+}
+
+function validate(input: EventInput, now: number): CheckedInput {
+  if (!EVENT_ID.test(input.eventId)) throw new InvalidArgumentError('eventId', 'must be 1–128 letters, digits, ".", "_", ":" or "-"');
+  const recommendationId = input.recommendationId ?? undefined;
+  if ((input.kind === 'IMPRESSION' || input.kind === 'CLICK') && !recommendationId) throw new InvalidArgumentError('recommendationId', `is required for ${input.kind === 'IMPRESSION' ? 'an impression' : 'a click'}`);
+  let itemIds: string[];
+  if (input.kind === 'IMPRESSION') {
+    itemIds = [...new Set(input.itemIds ?? [])];
+    if (itemIds.length < 1 || itemIds.length > MAX_IMPRESSION_ITEMS) throw new InvalidArgumentError('itemIds', `must name 1–${MAX_IMPRESSION_ITEMS} items`);
+  } else {
+    if (!input.itemId) throw new InvalidArgumentError('itemId', 'is required');
+    itemIds = [input.itemId];
+  }
+  const interactionType = input.kind === 'CLICK' ? 'CLICK' : input.kind === 'INTERACTION' ? (input.type ?? undefined) : undefined;
+  if (input.kind === 'INTERACTION' && !interactionType) throw new InvalidArgumentError('type', 'is required for an interaction');
+  const value = input.value ?? undefined;
+  if (value !== undefined && !Number.isFinite(value)) throw new InvalidArgumentError('value', 'must be a finite number');
+  const occurredAt = input.occurredAt ?? undefined;
+  if (occurredAt !== undefined && (!Number.isFinite(occurredAt) || occurredAt < 0 || occurredAt > now + MAX_CLOCK_SKEW_MS)) {
+    throw new InvalidArgumentError('occurredAt', 'must be a time that has passed (epoch milliseconds)');
+  }
+  const sessionId = input.sessionId ?? undefined;
+  if (sessionId !== undefined && !/^[\x21-\x7e]{1,256}$/.test(sessionId)) throw new InvalidArgumentError('sessionId', 'must be 1–256 visible characters');
+  return { kind: input.kind, eventId: input.eventId, recommendationId, itemIds, interactionType, value, occurredAt, sessionId };
+}
+
+/** The list's strategy, and the rank and source of the one item a click or interaction names; every impression item must be in the list. */
+function attributionOf(list: RecommendationList, input: CheckedInput): Attribution {
+  const inList = new Map(list.items.map((entry) => [entry.itemId, entry]));
+  const missing = input.itemIds.filter((id) => !inList.has(id));
+  if (missing.length > 0) {
+    throw new InvalidArgumentError(input.kind === 'IMPRESSION' ? 'itemIds' : 'itemId', `names items that list ${list.id} did not hold: ${missing.map((id) => `"${id}"`).join(', ')}`);
+  }
+  const entry = input.kind === 'IMPRESSION' ? undefined : inList.get(input.itemIds[0] ?? '');
+  return { recommendationId: list.id, strategy: list.strategyServed, rank: entry?.rank, source: entry?.source, personalizeRecommendationId: list.personalizeRecommendationId };
+}
+
+/** What the client sent, hashed: the same eventId must always carry the same content. */
+function payloadHash(input: CheckedInput): string {
+  const payload = [input.kind, input.itemIds, input.interactionType ?? null, input.value ?? null, input.recommendationId ?? null, input.occurredAt ?? null];
+  return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
+}
+
+function personalizeEventOf(event: FeedbackEvent): PersonalizeEvent {
+  const recommendationId = event.attribution?.personalizeRecommendationId;
+  const common = { eventId: event.eventId, sentAt: new Date(event.occurredAt), ...(recommendationId ? { recommendationId } : {}) };
+  if (event.kind === 'IMPRESSION') return { ...common, eventType: 'impression', impression: event.itemIds };
+  return { ...common, eventType: (event.interactionType ?? 'CLICK').toLowerCase(), ...(event.itemIds[0] ? { itemId: event.itemIds[0] } : {}), ...(event.value !== undefined ? { value: event.value } : {}) };
+}
