@@ -54,6 +54,19 @@ async function main(): Promise<void> {
   );
 
   let stoppingSince: number | undefined;
+  // The local stand-in for the scheduled replay Lambda: events Personalize did not take are sent again every minute.
+  const replay = container.personalizeEvents
+    ? setInterval(() => {
+        container.eventService
+          .replayAll()
+          .then(({ forwarded, failed }) => {
+            if (forwarded + failed > 0) console.log(`recgate: replayed ${forwarded} events to Personalize${failed > 0 ? `, ${failed} still pending` : ''}`);
+          })
+          .catch((error: unknown) => console.error(`recgate: replaying events failed: ${String(error)}`));
+      }, 60_000)
+    : undefined;
+  replay?.unref();
+
   const stop = (signal: string): void => {
     if (stoppingSince !== undefined) {
       // One Ctrl-C can arrive twice (the terminal signals every process of the group); a second press, later, forces the stop.
@@ -62,6 +75,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stoppingSince = Date.now();
+    clearInterval(replay);
     console.log(`recgate: ${signal} received, stopping…`);
     server
       .close()

@@ -123,6 +123,19 @@ export class EventRecordingService {
     return { forwarded, failed };
   }
 
+  /** replayPending until nothing is left or Personalize still refuses (at most `rounds` batches). */
+  async replayAll(rounds = 100): Promise<{ forwarded: number; failed: number }> {
+    let forwarded = 0;
+    let failed = 0;
+    for (let round = 0; round < rounds; round++) {
+      const result = await this.replayPending();
+      forwarded += result.forwarded;
+      failed += result.failed;
+      if (result.forwarded === 0 || result.failed > 0) break;
+    }
+    return { forwarded, failed };
+  }
+
   private async forward(userId: string, sessionId: string, events: readonly FeedbackEvent[]): Promise<boolean> {
     const sink = this.ports.sink;
     if (!sink) return false;

@@ -1,4 +1,4 @@
-import { ItemsDocument, RecommendationsDocument, UserHistoryDocument } from '../__generated__/operations';
+import { ItemsDocument, RecommendationsDocument, RecordInteractionDocument, UserHistoryDocument } from '../__generated__/operations';
 import { childEnvironment } from '../support/test-env';
 import { runScript, startScript } from '../support/child-process';
 import { postGraphQL } from '../support/http-graphql';
@@ -38,6 +38,19 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, alice);
       expect(personalized.body.data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));
       expect(personalized.body.data?.recommendations.items.map((entry) => entry.source)).toEqual(['PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE', 'PERSONALIZE']);
+      // Events: recorded and forwarded to the local Personalize; with it failing, kept, and sent by npm run replay-events.
+      const personalizeUrl = /local Personalize on (http:\/\/\S+),/.exec(first.output())?.[1] ?? '';
+      const record = (eventId: string) => postGraphQL(url, RecordInteractionDocument, { input: { eventId, itemId: 'i0001', type: 'LIKE' } }, alice);
+      expect((await record('e2e-like-1')).body.data?.recordInteraction).toEqual(expect.objectContaining({ duplicate: false, forwarded: true }));
+      await fetch(`${personalizeUrl}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ serverError: true }) });
+      expect((await record('e2e-like-2')).body.data?.recordInteraction).toEqual(expect.objectContaining({ duplicate: false, forwarded: false }));
+      await fetch(`${personalizeUrl}/_emulator/faults`, { method: 'POST', body: JSON.stringify({}) });
+      const replayed = await runScript('scripts/replay-events.ts', [], env());
+      expect(replayed.stdout).toContain('replay-events: 1 events forwarded, 0 still pending');
+      expect(replayed.code).toBe(0);
+      const received = ((await (await fetch(`${personalizeUrl}/_emulator/status`)).json()) as { receivedEventIds: string[] }).receivedEventIds;
+      expect(received.filter((id) => id.startsWith('e2e-like-'))).toEqual(['e2e-like-1', 'e2e-like-2']);
+
       // npm run users, against the same running pool: create an admin, list, sign in as them.
       const created = await runScript('scripts/users.ts', ['create', 'carol', '--password', 'Carol-pass-1', '--attribute', 'custom:interests=Horror', '--group', 'admin'], env());
       expect(created.stdout).toContain('users: created carol in the local user pool');

@@ -1,3 +1,4 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PersonalizeConfig } from '../../config';
 import type { Container } from '../../container';
@@ -54,7 +55,7 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
     filters: LOCAL_FILTERS,
     trackingIds: [LOCAL_PERSONALIZE.trackingId],
   });
-  return {
+  const local: LocalPersonalize = {
     endpoint: emulator.endpoint,
     settings: {
       arn: LOCAL_PERSONALIZE.userPersonalization,
@@ -65,6 +66,21 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
       filters: { unseenArn: LOCAL_PERSONALIZE.unseenFilter, categoryArn: LOCAL_PERSONALIZE.categoryFilter, unseenCategoryArn: LOCAL_PERSONALIZE.unseenCategoryFilter, categoryParameter: 'GENRES' },
     },
     interactions: files.find((file) => file.dataset === 'Interactions')?.rows ?? 0,
-    close: () => emulator.close(),
+    close: async () => {
+      await rm(announcementFile(dataDir), { force: true });
+      await emulator.close();
+    },
   };
+  await writeFile(announcementFile(dataDir), `${JSON.stringify(local.settings, null, 2)}\n`);
+  return local;
+}
+
+/** The settings of the local Personalize a running `npm start` serves, for scripts (replay-events); undefined when none runs. */
+export async function readLocalPersonalizeSettings(dataDir: string): Promise<LocalPersonalize['settings'] | undefined> {
+  const text = await readFile(announcementFile(dataDir), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as LocalPersonalize['settings']);
+}
+
+function announcementFile(dataDir: string): string {
+  return path.join(dataDir, 'personalize-local.json');
 }
