@@ -1,10 +1,11 @@
 // type-graphql's decorators need the Reflect metadata API before any schema class loads.
 import 'reflect-metadata';
 import { EventResolver } from './event.resolver';
+import { FeedResolver } from './feed.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { ItemResolver } from './item.resolver';
 import { RecommendationResolver } from './recommendation.resolver';
 import { UserResolver } from './user.resolver';
 
-export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver] as const;
-export { EventResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };
+export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver, FeedResolver] as const;
+export { EventResolver, FeedResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };

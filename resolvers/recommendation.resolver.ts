@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/context';
-import type { RecommendationService, RequestReaders } from '../src/services/recommendation.service';
+import type { RecommendationRequest, RecommendationService, RequestReaders } from '../src/services/recommendation.service';
 import { RecommendationListType } from '../schema/recommendation-list.type';
 import { RankItemsInput, RecommendationContextInput, RecommendationsInput } from '../schema/recommendations.input';
 import { subjectOf } from './authorization';
@@ -17,18 +17,7 @@ export class RecommendationResolver {
     @Arg('input', () => RecommendationsInput, { nullable: true }) input: RecommendationsInput | null,
     @Ctx() context: RequestContext,
   ): Promise<RecommendationListType> {
-    const served = await this.service.recommend(
-      subjectOf(context.viewer, input?.userId),
-      {
-        strategy: input?.strategy ?? 'AUTO',
-        personalizeWeight: input?.blend?.personalizeWeight,
-        limit: input?.limit,
-        categories: input?.filter?.categories,
-        excludeSeen: input?.filter?.excludeSeen,
-        context: contextOf(input?.context),
-      },
-      readersOf(context),
-    );
+    const served = await this.service.recommend(subjectOf(context.viewer, input?.userId), recommendationRequestOf(input), readersOf(context));
     return recommendationsToGraph(served);
   }
 
@@ -45,12 +34,23 @@ export class RecommendationResolver {
   }
 }
 
+export function recommendationRequestOf(input: RecommendationsInput | null | undefined): RecommendationRequest {
+  return {
+    strategy: input?.strategy ?? 'AUTO',
+    personalizeWeight: input?.blend?.personalizeWeight,
+    limit: input?.limit,
+    categories: input?.filter?.categories,
+    excludeSeen: input?.filter?.excludeSeen,
+    context: contextOf(input?.context),
+  };
+}
+
 function contextOf(input: RecommendationContextInput | null | undefined): Record<string, string> {
   const values = { device: input?.device, locale: input?.locale, placement: input?.placement };
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function readersOf(context: RequestContext): RequestReaders {
+export function readersOf(context: RequestContext): RequestReaders {
   const profiles = context.loaders.profiles;
   return {
     items: (ids) => context.loaders.items.loadMany(ids),

@@ -69,6 +69,8 @@ export interface Config {
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
   readonly personalize: PersonalizeConfig;
   readonly auth: AuthConfig;
+  /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
+  readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined };
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
 }
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     personalize: personalizeConfig(env),
     localPersonalize: boolVar(env, 'LOCAL_PERSONALIZE', true),
     auth: authConfig(env),
+    live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
@@ -251,6 +254,12 @@ function authConfig(env: Env): AuthConfig {
     allowAnonymous: boolVar(env, 'AUTH_ALLOW_ANONYMOUS', false),
     timeoutMs: intVar(env, 'COGNITO_TIMEOUT_MS', 1500, 50, 30_000),
   };
+}
+
+function redisUrlVar(env: Env): string | undefined {
+  const value = env['REDIS_URL'] || undefined;
+  if (value !== undefined && !/^rediss?:\/\/[^\s]+$/.test(value)) throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got "${value}"`);
+  return value;
 }
 
 function urlVar(env: Env, name: string): string | undefined {

@@ -22,7 +22,7 @@ import { CognitoUserProfiles } from './adapters/cognito/cognito-user-profiles';
 import { AuthenticationService } from './services/authentication.service';
 import type { PersonalizeEventSink } from './ports/personalize.port';
 import { CircuitBreaker } from './support/circuit-breaker';
-import { createRequestContext, type ContextOptions, type RequestContext } from './context';
+import { createRequestContext, type ContextOptions, type LiveFeeds, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
 import { DatasetImportService } from './services/dataset-import.service';
@@ -30,7 +30,9 @@ import { RecommendationService } from './services/recommendation.service';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { EventResolver, ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
+import { EventResolver, FeedResolver, ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
+import { readersOf } from '../resolvers/recommendation.resolver';
+import { LiveFeedService } from './services/live-feed.service';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -59,6 +61,8 @@ export interface Container {
   readonly events: DynamoDbFeedbackEventStore;
   readonly notifier: FeedNotifier;
   readonly eventService: EventRecordingService;
+  /** Live feeds for subscriptions (the standalone server's graphql-ws). */
+  readonly live: LiveFeeds;
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
@@ -109,8 +113,20 @@ export function createContainer(options: ContainerOptions): Container {
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
       [RecommendationResolver, new RecommendationResolver(recommendationService)],
       [EventResolver, new EventResolver(eventService)],
+      [FeedResolver, new FeedResolver()],
     ]),
   );
+  const createContext = (contextOptions?: ContextOptions): RequestContext =>
+    createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids), ...(profiles ? { profiles } : {}) }, contextOptions);
+  const liveFeed = new LiveFeedService(notifier, config.live.debounceMs);
+  const live: LiveFeeds = {
+    triggers: (userId) => liveFeed.triggers(userId),
+    recommend: (userId, request) => recommendationService.recommend(userId, request, readersOf(createContext())),
+  };
+  // A model trained anywhere is served here at once, not after the pointer cache expires.
+  void notifier.subscribe((change) => {
+    if (change.kind === 'MODEL_TRAINED') models.forgetCurrentModel();
+  });
   return {
     config,
     tables,
@@ -124,17 +140,19 @@ export function createContainer(options: ContainerOptions): Container {
     notifier,
     eventService,
     importService: new DatasetImportService({ items: catalog, users, interactions }),
-    trainingService: new TrainingService({ interactions, catalog, models }),
+    trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,
     authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,
-    createContext: (contextOptions) => createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids), ...(profiles ? { profiles } : {}) }, contextOptions),
+    live,
+    createContext,
     ensureTables: () => ensureTables(dynamoDb.client, tables),
     close: () => {
       dynamoDb.client.destroy();
       personalize?.close();
       cognito?.destroy();
+      void notifier.close();
     },
   };
 }

@@ -6,6 +6,8 @@ import { ANONYMOUS_VIEWER, type Viewer } from './domain/viewer';
 import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
 import type { ProfileAttributes, UserProfiles } from './ports/user-profile.port';
+import type { FeedTrigger } from './services/live-feed.service';
+import type { RecommendationRequest, ServedRecommendations } from './services/recommendation.service';
 import type { SimilarList } from './services/similar-items.service';
 
 export interface Loaders {
@@ -21,6 +23,15 @@ export interface RequestContext {
   readonly requestId: string;
   readonly viewer: Viewer;
   readonly loaders: Loaders;
+  /** Live feeds (subscriptions); undefined where they are not served. */
+  readonly live?: LiveFeeds;
+}
+
+export interface LiveFeeds {
+  /** When a user's feed should be pushed again (their events, a new model); ends when returned. */
+  triggers(userId: UserId): AsyncIterableIterator<FeedTrigger>;
+  /** A fresh list, read through new DataLoaders (a push must not see a cache of the last one). */
+  recommend(userId: UserId, request: RecommendationRequest): Promise<ServedRecommendations>;
 }
 
 export interface ContextPorts {
@@ -33,6 +44,7 @@ export interface ContextPorts {
 export interface ContextOptions {
   readonly requestId?: string;
   readonly viewer?: Viewer;
+  readonly live?: LiveFeeds;
 }
 
 export function createRequestContext(ports: ContextPorts, options: ContextOptions = {}): RequestContext {
@@ -40,6 +52,7 @@ export function createRequestContext(ports: ContextPorts, options: ContextOption
   return {
     requestId: options.requestId ?? randomUUID(),
     viewer: options.viewer ?? ANONYMOUS_VIEWER,
+    ...(options.live ? { live: options.live } : {}),
     loaders: {
       // One load per key in a tick becomes one port call; the adapter splits it into BatchGetItem calls of 100.
       items: new DataLoader((ids) => ports.catalog.getItems(ids)),

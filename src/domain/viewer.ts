@@ -8,6 +8,8 @@ export interface Viewer {
   readonly username?: string;
   /** The token's `cognito:groups`. */
   readonly groups?: readonly string[];
+  /** When the token expires, epoch milliseconds. */
+  readonly expiresAt?: number | undefined;
 }
 
 /** Members of this Cognito group may name any user and reach admin operations. */

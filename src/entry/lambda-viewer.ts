@@ -13,7 +13,8 @@ export function viewerFromAuthorizer(event: { requestContext?: { authorizer?: { 
   const sub = claims?.['sub'];
   if (!claims || typeof sub !== 'string' || sub === '' || claims['token_use'] !== 'access') return undefined;
   const username = claims['username'];
-  return viewerOf({ sub, username: typeof username === 'string' ? username : sub, groups: groupsOf(claims['cognito:groups']) });
+  const exp = Number(claims['exp']);
+  return viewerOf({ sub, username: typeof username === 'string' ? username : sub, groups: groupsOf(claims['cognito:groups']), expiresAt: Number.isFinite(exp) ? exp * 1000 : undefined });
 }
 
 function groupsOf(value: AuthorizerClaims[string] | undefined): string[] {

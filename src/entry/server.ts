@@ -7,6 +7,7 @@ import { authenticatedContext } from '../graphql/authenticated-context';
 import { jsonLog, type Log } from '../logger';
 import { InFlight } from '../support/in-flight';
 import { createHttpApp } from './http-app';
+import { attachWebSocketServer } from './websocket-server';
 
 export interface RunningServer {
   readonly url: string;
@@ -30,6 +31,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog });
   await apollo.start();
   const log = options.log ?? jsonLog;
+  const closeWebSockets = attachWebSocketServer(httpServer, container, log);
   const inFlight = new InFlight();
   httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log), inFlight));
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +44,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${host}:${port}/graphql`,
     container,
     close: async () => {
+      await closeWebSockets(); // ends live feeds (their sockets would keep the server open)
       await apollo.stop(); // drains the HTTP server
       await inFlight.idle(); // and the requests whose clients hung up
       container.close();

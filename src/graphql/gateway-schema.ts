@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchemaSync, type ContainerType } from 'type-graphql';
+import { buildSchemaSync, type ContainerType, type PubSub } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
 
 export type ResolverClass = new (...args: never[]) => object;
@@ -22,5 +22,18 @@ export function buildGatewaySchema(instances: ResolverInstances = new Map()): Gr
       throw new Error(`No instance of ${resolverClass.name} was given to the schema`);
     },
   };
-  return buildSchemaSync({ resolvers: [...RESOLVERS], container, validate: false });
+  return buildSchemaSync({ resolvers: [...RESOLVERS], container, validate: false, pubSub: NO_TOPICS });
 }
+
+/**
+ * type-graphql asks for a topic pub/sub whenever there are subscriptions, even when each names
+ * its own `subscribe`, as ours do (feed changes come through the FeedNotifier port).
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions here name their own subscribe function; there are no topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions here name their own subscribe function; there are no topics');
+  },
+};

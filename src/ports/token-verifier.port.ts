@@ -3,6 +3,8 @@ export interface TokenClaims {
   readonly sub: string;
   readonly username: string;
   readonly groups: readonly string[];
+  /** When the token expires, epoch milliseconds (a live subscription ends then). */
+  readonly expiresAt: number | undefined;
 }
 
 /**

@@ -37,5 +37,5 @@ export class AuthenticationService {
 
 /** The viewer from claims that someone already verified (API Gateway's JWT authorizer, or our verifier). */
 export function viewerOf(claims: TokenClaims): Viewer {
-  return { userId: claims.sub, username: claims.username, groups: claims.groups };
+  return { userId: claims.sub, username: claims.username, groups: claims.groups, expiresAt: claims.expiresAt };
 }

@@ -3,11 +3,14 @@ import type { Positive } from '../models/interaction-matrix';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { ModelInfo, ModelWriter } from '../ports/model-store.port';
+import type { FeedNotifier } from '../ports/feed-notifier.port';
 
 export interface TrainingPorts {
   readonly interactions: Pick<InteractionStoreWriter, 'scanPositives'>;
   readonly catalog: Pick<ItemCatalogWriter, 'scanCatalogue'>;
   readonly models: ModelWriter;
+  /** Told when a model is published, so live feeds refresh. */
+  readonly notifier?: Pick<FeedNotifier, 'publish'>;
 }
 
 export type TrainingProgress = { readonly stage: 'read' | TrainingStage | 'write'; readonly done: number; readonly total: number };
@@ -71,7 +74,9 @@ export class TrainingService {
       },
       (done, total) => onProgress?.({ stage: 'write', done, total }),
     );
-    return { model: info, options, readMs, fitMs, writeMs: Date.now() - started, timings: model.timings };
+    const writeMs = Date.now() - started;
+    await this.ports.notifier?.publish({ kind: 'MODEL_TRAINED', modelVersion: info.version }).catch(() => undefined);
+    return { model: info, options, readMs, fitMs, writeMs, timings: model.timings };
   }
 }
 

@@ -64,6 +64,7 @@ export class CognitoTokenVerifier implements TokenVerifier {
       sub,
       username: typeof username === 'string' ? username : sub,
       groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [],
+      expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
     };
   }
 }

@@ -44,6 +44,11 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
     this.decoded = new LruCache(options.artefactCacheRows);
   }
 
+  /** Drops the cached pointer: told that a model was published, the next read finds it at once. */
+  forgetCurrentModel(): void {
+    this.cached = undefined;
+  }
+
   async currentModel(): Promise<ModelInfo | undefined> {
     if (this.cached && this.cached.until > Date.now()) return this.cached.info;
     const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: POINTER }));

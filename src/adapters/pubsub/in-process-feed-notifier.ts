@@ -15,6 +15,11 @@ export class InProcessFeedNotifier implements FeedNotifier {
     };
   }
 
+  /** How many listen now (a feed that ended must not stay among them). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
   }

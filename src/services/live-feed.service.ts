@@ -1,0 +1,68 @@
+import type { UserId } from '../domain/user';
+import type { FeedChange, FeedNotifier } from '../ports/feed-notifier.port';
+
+/** Why a feed is refreshed. */
+export type FeedTrigger = FeedChange['kind'];
+
+/**
+ * The moments a user's feed should be pushed again: their own events, or a newly trained
+ * model. A burst (a click, its impression, a like …) within the debounce window gives one
+ * refresh, sent `debounceMs` after the first change of the burst.
+ */
+export class LiveFeedService {
+  constructor(
+    private readonly notifier: FeedNotifier,
+    private readonly debounceMs = 250,
+  ) {}
+
+  /**
+   * An iterator of triggers for one user. Written by hand rather than as an async generator:
+   * a generator waiting for the next change cannot be ended from outside, and a client that
+   * unsubscribes must stop listening at once.
+   */
+  triggers(userId: UserId): AsyncIterableIterator<FeedTrigger> {
+    let pending: FeedTrigger | undefined;
+    let ready: FeedTrigger | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let waiting: ((result: IteratorResult<FeedTrigger>) => void) | undefined;
+    let ended = false;
+    const finished: IteratorResult<FeedTrigger> = { done: true, value: undefined };
+    const subscribed = this.notifier.subscribe((change) => {
+      if (ended || (change.kind === 'USER_EVENTS' && change.userId !== userId)) return;
+      // A new model outranks the user's own events as the reason: it changes every list.
+      pending = pending === 'MODEL_TRAINED' ? pending : change.kind;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const trigger = pending ?? 'USER_EVENTS';
+        pending = undefined;
+        if (waiting) {
+          const resolve = waiting;
+          waiting = undefined;
+          resolve({ done: false, value: trigger });
+        } else ready = ready === 'MODEL_TRAINED' ? ready : trigger;
+      }, this.debounceMs);
+    });
+    const iterator: AsyncIterableIterator<FeedTrigger> = {
+      next: async () => {
+        await subscribed;
+        if (ended) return finished;
+        if (ready !== undefined) {
+          const trigger = ready;
+          ready = undefined;
+          return { done: false, value: trigger };
+        }
+        return new Promise<IteratorResult<FeedTrigger>>((resolve) => (waiting = resolve));
+      },
+      return: async () => {
+        ended = true;
+        if (timer) clearTimeout(timer);
+        waiting?.(finished);
+        waiting = undefined;
+        await (await subscribed)();
+        return finished;
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+}

@@ -1,0 +1,147 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../../src/config';
+import { createContainer, type Container } from '../../src/container';
+import { startServer, type RunningServer } from '../../src/entry/server';
+import { postGraphQL } from '../support/http-graphql';
+import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument } from '../__generated__/operations';
+import { loadSmallDataset } from '../support/small-dataset';
+import { accessClaims, forgedToken, signIn, testAuthEnvironment } from '../support/test-auth';
+import { testClients } from '../support/test-container';
+import { testEnvironment } from '../support/test-env';
+
+const FEED = 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 5 }) { id generatedAt modelVersion items { item { id } } } }';
+
+interface Pushed {
+  readonly id: string;
+  readonly generatedAt: string;
+  readonly modelVersion: string;
+  readonly items: { item: { id: string } }[];
+}
+
+describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite, cognito-local)', () => {
+  let container: Container;
+  let server: RunningServer;
+  let wsUrl: string;
+  let alice: string;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', FEED_DEBOUNCE_MS: '200' })), dynamoDb: testClients() });
+    await container.ensureTables();
+    await loadSmallDataset(container);
+    await container.trainingService.train();
+    server = await startServer({ config: container.config, container, log: () => undefined });
+    wsUrl = server.url.replace(/^http/, 'ws');
+    alice = (await signIn('alice')).accessToken;
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.dispose();
+    await server.close();
+  });
+
+  function connect(token: string | undefined): { client: Client; closed: Promise<{ code: number; reason: string }> } {
+    let onClosed: (event: { code: number; reason: string }) => void = () => undefined;
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      on: { closed: (event) => onClosed(event as { code: number; reason: string }) },
+      onNonLazyError: () => undefined,
+    });
+    clients.push(client);
+    return { client, closed };
+  }
+
+  /** Subscribes and collects what is pushed, each with the time it arrived. */
+  function follow(client: Client): { pushes: { list: Pushed; at: number }[]; errors: unknown[]; stop: () => void } {
+    const pushes: { list: Pushed; at: number }[] = [];
+    const errors: unknown[] = [];
+    const stop = client.subscribe<{ feedUpdated: Pushed }>(
+      { query: FEED },
+      { next: (result) => (result.data ? pushes.push({ list: result.data.feedUpdated, at: Date.now() }) : errors.push(result.errors)), error: (error) => errors.push(error), complete: () => undefined },
+    );
+    return { pushes, errors, stop };
+  }
+
+  const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
+    const started = Date.now();
+    while (!condition()) {
+      if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('pushes a fresh list within a second of a click, and the list reflects it', async () => {
+    const { client } = connect(alice);
+    const feed = follow(client);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the subscription is in place
+    const before = (await postGraphQL(server.url, RecommendationsDocument, { input: { strategy: 'BASELINE', limit: 5 } }, auth(alice))).body.data?.recommendations;
+    const clicked = before?.items[0]?.item.id ?? '';
+    const sent = Date.now();
+    const click = await postGraphQL(server.url, RecordClickDocument, { input: { eventId: `live-click-${sent}`, recommendationId: before?.id ?? '', itemId: clicked } }, auth(alice));
+    expect(click.body.errors).toBeUndefined();
+    await until(() => feed.pushes.length > 0, 1000);
+    const pushed = feed.pushes[0];
+    expect((pushed?.at ?? Infinity) - sent).toBeLessThan(1000);
+    expect(pushed?.list.items).toHaveLength(5);
+    expect(pushed?.list.items.map((entry) => entry.item.id)).not.toContain(clicked);
+    expect(pushed?.list.id).not.toBe(before?.id);
+    feed.stop();
+  });
+
+  it('gives a burst of events one push', async () => {
+    const { client } = connect(alice);
+    const feed = follow(client);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stamp = Date.now();
+    for (let n = 0; n < 4; n++) {
+      await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `burst-${stamp}-${n}`, itemId: `i00${20 + n}`, type: 'VIEW' } }, auth(alice));
+    }
+    await until(() => feed.pushes.length > 0, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(feed.pushes).toHaveLength(1);
+    expect(feed.errors).toEqual([]);
+    feed.stop();
+  });
+
+  it("does not push to a user for someone else's events", async () => {
+    const { client } = connect(alice);
+    const feed = follow(client);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const bob = (await signIn('bob')).accessToken;
+    await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `bob-${Date.now()}`, itemId: 'i0030', type: 'LIKE' } }, auth(bob));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(feed.pushes).toHaveLength(0);
+    feed.stop();
+  });
+
+  it('pushes after a model is trained, with the new model', async () => {
+    const { client } = connect(alice);
+    const feed = follow(client);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const summary = await container.trainingService.train();
+    await until(() => feed.pushes.length > 0, 2000);
+    expect(feed.pushes[0]?.list.modelVersion).toBe(summary.model.version);
+    feed.stop();
+  });
+
+  it('closes a connection without a token with 4401, and one with a bad token with 4403', async () => {
+    expect((await connect(undefined).closed).code).toBe(4401);
+    expect((await connect('not.a.jwt').closed).code).toBe(4403);
+    expect((await connect(forgedToken(accessClaims({ token_use: 'id' }))).closed).code).toBe(4403);
+  });
+
+  it('ends the stream when the token expires', async () => {
+    const expiresSoon = forgedToken(accessClaims({ exp: Math.floor(Date.now() / 1000) + 2 }));
+    const { client, closed } = connect(expiresSoon);
+    follow(client);
+    const started = Date.now();
+    expect(await closed).toEqual(expect.objectContaining({ code: 4401, reason: 'Token expired' }));
+    expect(Date.now() - started).toBeLessThan(3500);
+  });
+});
