@@ -6,6 +6,7 @@ import { DynamoDbModelStore } from './adapters/dynamodb/dynamodb-model-store';
 import { DynamoDbFeedbackEventStore } from './adapters/dynamodb/dynamodb-feedback-event-store';
 import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-recommendation-list-store';
 import { InProcessFeedNotifier } from './adapters/pubsub/in-process-feed-notifier';
+import { RedisFeedNotifier } from './adapters/redis/redis-feed-notifier';
 import type { FeedNotifier } from './ports/feed-notifier.port';
 import { EventRecordingService } from './services/event-recording.service';
 import { jsonLog } from './logger';
@@ -96,7 +97,11 @@ export function createContainer(options: ContainerOptions): Container {
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const events = new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events);
-  const notifier = options.notifier ?? new InProcessFeedNotifier();
+  const notifier =
+    options.notifier ??
+    (config.live.redisUrl
+      ? new RedisFeedNotifier({ url: config.live.redisUrl, channel: `${config.storage.tablePrefix}feed`, timeoutMs: config.storage.requestTimeoutMs, log: jsonLog })
+      : new InProcessFeedNotifier());
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
   const similarItems = new SimilarItemsService(models, personalize?.related);
   const auth: AuthConfig = { ...config.auth, ...options.auth };

@@ -101,7 +101,8 @@ export class EventRecordingService {
       return { eventId: event.eventId, kind: event.kind, duplicate: true, forwarded: stored.existing.forward === 'FORWARDED', attribution: stored.existing.attribution };
     }
     await this.writeHistory(event);
-    await this.ports.notifier?.publish({ kind: 'USER_EVENTS', userId }).catch((error: unknown) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', error: String(error) }));
+    // Not awaited: live feeds are a courtesy, and a slow or absent Redis must not slow the answer.
+    void this.ports.notifier?.publish({ kind: 'USER_EVENTS', userId }).catch((error: unknown) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', userId, error: String(error) }));
     const forwarded = await this.forward(userId, checked.sessionId ?? userId, [event]);
     return { eventId: event.eventId, kind: event.kind, duplicate: false, forwarded, attribution };
   }

@@ -1,0 +1,70 @@
+import { Redis } from 'ioredis';
+import type { FeedChange, FeedNotifier } from '../../ports/feed-notifier.port';
+
+export interface RedisFeedNotifierOptions {
+  readonly url: string;
+  /** One channel per deployment (the table prefix goes into it), so stages sharing a Redis do not mix. */
+  readonly channel: string;
+  /** Budget of a connect and of a publish. */
+  readonly timeoutMs: number;
+  readonly log?: (line: Record<string, unknown>) => void;
+}
+
+/**
+ * Feed changes through Redis pub/sub, so that every instance of the gateway pushes to its own
+ * subscribers whatever instance recorded the event or trained the model. Two connections, as
+ * Redis wants: one subscribed, one to publish. When Redis is gone, publish fails within the
+ * budget (the caller logs it; the event is already stored) and both connections reconnect on
+ * their own, the subscriber re-subscribing, when it is back. A publish made while Redis is
+ * away waits up to the budget and is delivered if Redis returns in time.
+ */
+export class RedisFeedNotifier implements FeedNotifier {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly listeners = new Set<(change: FeedChange) => void>();
+  private readonly subscribed: Promise<unknown>;
+
+  constructor(private readonly options: RedisFeedNotifierOptions) {
+    const settings = {
+      connectTimeout: options.timeoutMs,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+    };
+    // Publishes made while disconnected wait in the offline queue, up to the command timeout.
+    this.publisher = new Redis(options.url, { ...settings, commandTimeout: options.timeoutMs });
+    this.subscriber = new Redis(options.url, { ...settings, autoResubscribe: true });
+    for (const connection of [this.publisher, this.subscriber]) {
+      connection.on('error', (error: Error) => options.log?.({ level: 'warn', message: 'redis connection error', error: error.message }));
+    }
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== options.channel) return;
+      let change: FeedChange;
+      try {
+        change = JSON.parse(message) as FeedChange;
+      } catch {
+        options.log?.({ level: 'warn', message: 'unreadable feed change on redis', channel });
+        return;
+      }
+      for (const listener of [...this.listeners]) listener(change);
+    });
+    this.subscribed = this.subscriber.subscribe(options.channel).catch((error: unknown) => options.log?.({ level: 'warn', message: 'redis subscribe failed; retried on reconnect', error: String(error) }));
+  }
+
+  async publish(change: FeedChange): Promise<void> {
+    await this.publisher.publish(this.options.channel, JSON.stringify(change));
+  }
+
+  async subscribe(listener: (change: FeedChange) => void): Promise<() => Promise<void>> {
+    await this.subscribed;
+    this.listeners.add(listener);
+    return async () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+}

@@ -1,0 +1,86 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../../src/config';
+import { createContainer, type Container } from '../../src/container';
+import { startServer, type RunningServer } from '../../src/entry/server';
+import { RecordInteractionDocument } from '../__generated__/operations';
+import { postGraphQL } from '../support/http-graphql';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { loadSmallDataset } from '../support/small-dataset';
+import { signIn, testAuthEnvironment } from '../support/test-auth';
+import { testClients } from '../support/test-container';
+import { testEnvironment } from '../support/test-env';
+
+describe('live feeds across two server instances over Redis (a real redis-server)', () => {
+  let redis: TestRedis;
+  const servers: RunningServer[] = [];
+  const clients: Client[] = [];
+  let first: RunningServer;
+  let second: RunningServer;
+  let alice: string;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    const env = testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url, FEED_DEBOUNCE_MS: '100', DYNAMODB_TIMEOUT_MS: '3000' });
+    const instance = async (): Promise<{ container: Container; server: RunningServer }> => {
+      const container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+      await container.ensureTables();
+      const server = await startServer({ config: container.config, container, log: () => undefined });
+      servers.push(server);
+      return { container, server };
+    };
+    const one = await instance();
+    await loadSmallDataset(one.container);
+    await one.container.trainingService.train();
+    first = one.server;
+    second = (await instance()).server;
+    alice = (await signIn('alice')).accessToken;
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.dispose();
+    for (const server of servers) await server.close();
+    await redis.stop();
+  });
+
+  const follow = (server: RunningServer) => {
+    const pushes: number[] = [];
+    const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${alice}` } });
+    clients.push(client);
+    client.subscribe({ query: 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 3 }) { id } }' }, { next: () => pushes.push(Date.now()), error: () => undefined, complete: () => undefined });
+    return pushes;
+  };
+  const record = (server: RunningServer, eventId: string) =>
+    postGraphQL(server.url, RecordInteractionDocument, { input: { eventId, itemId: 'i0011', type: 'VIEW' } }, { authorization: `Bearer ${alice}` });
+  const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
+    const started = Date.now();
+    while (!condition()) {
+      if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  it('pushes to a subscriber of one instance an event recorded through the other, within a second', async () => {
+    const pushes = follow(second);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = Date.now();
+    expect((await record(first, `redis-${sent}`)).body.errors).toBeUndefined();
+    await until(() => pushes.length > 0, 1000);
+    expect((pushes[0] ?? Infinity) - sent).toBeLessThan(1000);
+  });
+
+  it('keeps recording while Redis is gone, and pushes again once it is back, without a restart', async () => {
+    const pushes = follow(second);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await redis.stop();
+    const whileGone = await record(first, `gone-${Date.now()}`);
+    expect(whileGone.status).toBe(200);
+    expect(whileGone.body.data?.recordInteraction.duplicate).toBe(false);
+    await redis.start();
+    // Both connections reconnect on their own; then a new event reaches the other instance again.
+    await until(() => {
+      void record(first, `back-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+      return pushes.length > 0;
+    }, 8000);
+    expect(pushes.length).toBeGreaterThan(0);
+  }, 20_000);
+});
