@@ -1,15 +1,30 @@
-import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../src/context';
 import { ForbiddenError } from '../src/domain/errors';
 import { mapAsyncIterator } from '../src/support/map-async-iterator';
 import { RecommendationListType } from '../schema/recommendation-list.type';
 import { RecommendationsInput } from '../schema/recommendations.input';
+import { FeedStateType } from '../schema/feed-state.type';
+import type { FeedStateService } from '../src/services/feed-state.service';
 import { subjectOf } from './authorization';
 import { recommendationsToGraph } from './graphql.mappers';
 import { recommendationRequestOf } from './recommendation.resolver';
 
 @Resolver()
 export class FeedResolver {
+  constructor(private readonly feedStates: FeedStateService) {}
+
+  @Query(() => FeedStateType, {
+    description: "For clients that poll instead of subscribing (the Lambda deployment): when the signed-in user's feed last changed (admins: any userId). Two cheap reads; fetch `recommendations` when `changedAt` is later than the shown list's `generatedAt`.",
+  })
+  async feedState(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() context: RequestContext): Promise<FeedStateType> {
+    const subject = subjectOf(context.viewer, userId);
+    if (subject === undefined) throw new ForbiddenError('Sign in to follow your feed.');
+    const state = await this.feedStates.state(subject);
+    const date = (time: number | undefined) => (time === undefined ? null : new Date(time));
+    return { modelVersion: state.modelVersion ?? null, modelTrainedAt: date(state.modelTrainedAt), lastEventAt: date(state.lastEventAt), changedAt: date(state.changedAt) };
+  }
+
   @Subscription(() => RecommendationListType, {
     description:
       "A fresh list for the signed-in user (admins: input.userId) whenever it may have changed: after their own events (a burst gives one push) and after a model is trained. Over graphql-ws on the standalone server's /graphql; in Lambda, poll `recommendations` and compare `generatedAt` (see the README).",

@@ -33,6 +33,7 @@ import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
 import { EventResolver, FeedResolver, ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
 import { readersOf } from '../resolvers/recommendation.resolver';
+import { FeedStateService } from './services/feed-state.service';
 import { LiveFeedService } from './services/live-feed.service';
 
 export interface ContainerOptions {
@@ -118,7 +119,7 @@ export function createContainer(options: ContainerOptions): Container {
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
       [RecommendationResolver, new RecommendationResolver(recommendationService)],
       [EventResolver, new EventResolver(eventService)],
-      [FeedResolver, new FeedResolver()],
+      [FeedResolver, new FeedResolver(new FeedStateService({ models, events }))],
     ]),
   );
   const createContext = (contextOptions?: ContextOptions): RequestContext =>

@@ -8,6 +8,8 @@ export interface FeedbackEventStore {
   markForwarded(userId: string, eventIds: readonly string[]): Promise<void>;
   /** Events waiting to be forwarded, oldest first. */
   pendingForward(limit: number): Promise<FeedbackEvent[]>;
+  /** When the user's newest event was received (epoch ms); undefined when they have none. */
+  lastReceivedAt(userId: string): Promise<number | undefined>;
   /** Every event of a user (for reports and tests), oldest first by receipt. */
   eventsOf(userId: string): Promise<FeedbackEvent[]>;
 }

@@ -142,6 +142,21 @@ describe.each(['standalone server', 'Lambda handler'] as const)('authentication 
     for (const explanation of matched) expect(['Documentary', 'Drama']).toContain(explanation.category);
   });
 
+  it('tells a polling client when its list went stale (feedState; what Lambda clients use instead of a subscription)', async () => {
+    const list = await call('{ recommendations(input: { limit: 3, strategy: BASELINE }) { generatedAt } }', bearer(tokens.bob.accessToken));
+    const generatedAt = Date.parse((list.body.data?.['recommendations'] as { generatedAt: string }).generatedAt);
+    const state = async () => (await call('{ feedState { changedAt lastEventAt modelVersion } }', bearer(tokens.bob.accessToken))).body.data?.['feedState'] as { changedAt: string; lastEventAt: string | null };
+    expect(Date.parse((await state()).changedAt)).toBeLessThanOrEqual(generatedAt);
+    const recorded = await call(
+      `mutation { recordInteraction(input: { eventId: "poll-${hostName === 'Lambda handler' ? 'lambda' : 'server'}-${Date.now()}", itemId: "i0009", type: LIKE }) { duplicate } }`,
+      bearer(tokens.bob.accessToken),
+    );
+    expect(recorded.body.data).toEqual({ recordInteraction: { duplicate: false } });
+    const after = await state();
+    expect(Date.parse(after.changedAt)).toBeGreaterThan(generatedAt);
+    expect(after.lastEventAt).toBe(after.changedAt);
+  });
+
   it('lets an admin name any user', async () => {
     const asAdmin = await call(RECOMMEND, withVariables(bearer(tokens.admin.accessToken), { userId: 'u0002' }));
     expect(asAdmin.body.errors).toBeUndefined();

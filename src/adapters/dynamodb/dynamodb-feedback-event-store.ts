@@ -4,7 +4,7 @@ import type { FeedbackEvent, FeedbackKind, ForwardState } from '../../domain/fee
 import type { InteractionType } from '../../domain/interaction';
 import type { RecommendationSource, Strategy } from '../../domain/recommendation';
 import type { FeedbackEventStore } from '../../ports/feedback-event-store.port';
-import { EVENTS_PENDING_INDEX, PENDING_PARTITION } from './table-names';
+import { EVENTS_BY_RECEIPT_INDEX, EVENTS_PENDING_INDEX, PENDING_PARTITION } from './table-names';
 
 type Row = Record<string, unknown>;
 
@@ -58,6 +58,21 @@ export class DynamoDbFeedbackEventStore implements FeedbackEventStore {
       }),
     );
     return (Items ?? []).map(eventOf);
+  }
+
+  async lastReceivedAt(userId: string): Promise<number | undefined> {
+    const { Items } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: EVENTS_BY_RECEIPT_INDEX,
+        KeyConditionExpression: 'userId = :user',
+        ExpressionAttributeValues: { ':user': userId },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const newest = Items?.[0]?.['receivedAt'];
+    return typeof newest === 'number' ? newest : undefined;
   }
 
   async eventsOf(userId: string): Promise<FeedbackEvent[]> {

@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
+  EVENTS_BY_RECEIPT_INDEX,
   EVENTS_PENDING_INDEX,
   INTERACTIONS_BY_TIME_INDEX,
   ITEMS_BY_CREATED_INDEX,
@@ -96,6 +97,16 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
       KeySchema: [
         { AttributeName: 'userId', KeyType: 'HASH' },
         { AttributeName: 'eventId', KeyType: 'RANGE' },
+      ],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: EVENTS_BY_RECEIPT_INDEX,
+          KeySchema: [
+            { AttributeName: 'userId', KeyType: 'HASH' },
+            { AttributeName: 'receivedAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
       ],
       GlobalSecondaryIndexes: [
         {

@@ -26,5 +26,7 @@ export const INTERACTIONS_BY_TIME_INDEX = 'by-time';
 export const EVENTS_PENDING_INDEX = 'pending-forward';
 /** The one value of `pending` on an event waiting to be forwarded. */
 export const PENDING_PARTITION = 'PENDING';
+/** A user's events by time of receipt: what a polling client asks about. */
+export const EVENTS_BY_RECEIPT_INDEX = 'by-receipt';
 /** Every item row carries this value in `catalog`, the partition key of ITEMS_BY_CREATED_INDEX. */
 export const CATALOG_PARTITION = 'ITEM';
