@@ -18,6 +18,23 @@ export function createHttpApp(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Process figures in the Prometheus text format, for an operator (and the soak benchmark) to watch.
+  app.get('/metrics', (req, res) => {
+    // `?gc=1` collects garbage first when Node runs with --expose-gc (the soak benchmark does; production never).
+    if (req.query['gc'] === '1') (globalThis as { gc?: () => void }).gc?.();
+    const memory = process.memoryUsage();
+    res.type('text/plain; version=0.0.4').send(
+      [
+        '# TYPE recgate_process_heap_used_bytes gauge',
+        `recgate_process_heap_used_bytes ${memory.heapUsed}`,
+        '# TYPE recgate_process_resident_memory_bytes gauge',
+        `recgate_process_resident_memory_bytes ${memory.rss}`,
+        '# TYPE recgate_requests_in_flight gauge',
+        `recgate_requests_in_flight ${inFlight.size}`,
+        '',
+      ].join('\n'),
+    );
+  });
   app.use('/graphql', (req, res, next) => {
     // A caller's request id is kept when it looks like one, so logs line up across services.
     const given = req.header('x-request-id');

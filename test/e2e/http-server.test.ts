@@ -65,6 +65,13 @@ describe('standalone server over HTTP', () => {
     expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than the server accepts.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
+  it('serves process metrics in the Prometheus text format', async () => {
+    const response = await fetch(server.url.replace('/graphql', '/metrics'));
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const heap = Number(/^recgate_process_heap_used_bytes (\d+)$/m.exec(await response.text())?.[1]);
+    expect(heap).toBeGreaterThan(1_000_000);
+  });
+
   it('answers a health check', async () => {
     const response = await fetch(server.url.replace('/graphql', '/healthz'));
     expect(await response.json()).toEqual({ status: 'ok' });

@@ -10,6 +10,8 @@ export interface BenchGateway {
   readonly url: string;
   /** Everything the gateway printed up to "listening" (where the local Personalize listens, say). */
   readonly startOutput: string;
+  /** The gateway's data directory (its embedded DynamoDB announces itself there). */
+  readonly dataDir: string;
   /**
    * Access tokens for the demo data's first `count` users (u0001 …): each is created in the
    * gateway's local user pool with that sub, then signed in, as a client app would.
@@ -21,9 +23,9 @@ export interface BenchGateway {
 const BENCH_PASSWORD = 'Recgate-bench-1';
 
 /** Starts `npm start`'s gateway in a child process (its own data directory, a free port) for a benchmark to load. */
-export async function startBenchGateway(): Promise<BenchGateway> {
+export async function startBenchGateway(options: { readonly nodeArgs?: readonly string[] } = {}): Promise<BenchGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-bench-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/entry/main.ts'], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/entry/main.ts'], {
     cwd: path.join(__dirname, '../../..'),
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,7 +68,7 @@ export async function startBenchGateway(): Promise<BenchGateway> {
       }
       return tokens;
     };
-    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, signInDemoUsers, stop };
+    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, dataDir, signInDemoUsers, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -26,7 +26,7 @@ export interface SandboxState {
   faults: Faults;
   calls: number;
   lastRequest: { readonly path: string; readonly body: Record<string, unknown> } | null;
-  /** The eventIds PutEvents accepted, in order (a test counts how often each arrived). */
+  /** The eventIds PutEvents accepted, in order (a test counts how often each arrived); the newest 10,000. */
   receivedEventIds: string[];
 }
 
@@ -48,6 +48,7 @@ export interface PersonalizeEmulator {
 const ARN = /^arn:([a-z\d-]+):personalize:.*:.*:.+$/;
 const CONTEXT_KEY = /^[A-Za-z\d_]+$/;
 const MAX_BODY = 1_000_000;
+const MAX_REMEMBERED_EVENT_IDS = 10_000;
 
 class ServiceError extends Error {
   constructor(
@@ -111,6 +112,8 @@ export async function startPersonalizeEmulator(options: PersonalizeEmulatorOptio
       case '/events':
         putEvents(body);
         for (const event of body['eventList'] as Record<string, unknown>[]) if (typeof event['eventId'] === 'string') state.receivedEventIds.push(event['eventId']);
+        // A long-running npm start takes events for hours: only the newest are kept.
+        if (state.receivedEventIds.length > MAX_REMEMBERED_EVENT_IDS) state.receivedEventIds.splice(0, state.receivedEventIds.length - MAX_REMEMBERED_EVENT_IDS);
         return send(response, 200, {});
       default:
         throw new ServiceError(404, 'UnknownOperationException', `no operation at POST ${url}`);
