@@ -5,7 +5,8 @@ import { FeedResolver } from './feed.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { ItemResolver } from './item.resolver';
 import { RecommendationResolver } from './recommendation.resolver';
+import { ReportResolver } from './report.resolver';
 import { UserResolver } from './user.resolver';
 
-export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver, FeedResolver] as const;
-export { EventResolver, FeedResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };
+export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver, FeedResolver, ReportResolver] as const;
+export { EventResolver, FeedResolver, ReportResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };

@@ -31,10 +31,11 @@ import { RecommendationService } from './services/recommendation.service';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { EventResolver, FeedResolver, ItemResolver, RecommendationResolver, UserResolver } from '../resolvers';
+import { EventResolver, FeedResolver, ItemResolver, RecommendationResolver, ReportResolver, UserResolver } from '../resolvers';
 import { readersOf } from '../resolvers/recommendation.resolver';
 import { FeedStateService } from './services/feed-state.service';
 import { LiveFeedService } from './services/live-feed.service';
+import { StrategyReportService } from './services/strategy-report.service';
 
 export interface ContainerOptions {
   readonly config: Config;
@@ -63,6 +64,8 @@ export interface Container {
   readonly events: DynamoDbFeedbackEventStore;
   readonly notifier: FeedNotifier;
   readonly eventService: EventRecordingService;
+  /** Baseline against Personalize, for `npm run report` and the admin query. */
+  readonly reportService: StrategyReportService;
   /** Live feeds for subscriptions (the standalone server's graphql-ws). */
   readonly live: LiveFeeds;
   readonly importService: DatasetImportService;
@@ -112,6 +115,7 @@ export function createContainer(options: ContainerOptions): Container {
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight },
   );
+  const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });
   const eventService = new EventRecordingService({ events, lists, interactions, notifier, log: jsonLog, ...(personalize?.events ? { sink: personalize.events } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
@@ -120,6 +124,7 @@ export function createContainer(options: ContainerOptions): Container {
       [RecommendationResolver, new RecommendationResolver(recommendationService)],
       [EventResolver, new EventResolver(eventService)],
       [FeedResolver, new FeedResolver(new FeedStateService({ models, events }))],
+      [ReportResolver, new ReportResolver(reportService)],
     ]),
   );
   const createContext = (contextOptions?: ContextOptions): RequestContext =>
@@ -145,6 +150,7 @@ export function createContainer(options: ContainerOptions): Container {
     events,
     notifier,
     eventService,
+    reportService,
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,

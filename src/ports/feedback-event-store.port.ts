@@ -10,6 +10,8 @@ export interface FeedbackEventStore {
   pendingForward(limit: number): Promise<FeedbackEvent[]>;
   /** When the user's newest event was received (epoch ms); undefined when they have none. */
   lastReceivedAt(userId: string): Promise<number | undefined>;
+  /** Visits every event (reports), in no particular order. */
+  scanEvents(visit: (event: FeedbackEvent) => void): Promise<void>;
   /** Every event of a user (for reports and tests), oldest first by receipt. */
   eventsOf(userId: string): Promise<FeedbackEvent[]>;
 }

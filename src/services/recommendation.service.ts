@@ -25,6 +25,8 @@ export interface RecommendationRequest {
   readonly categories: readonly string[] | null | undefined;
   readonly excludeSeen: boolean | null | undefined;
   readonly context: Readonly<Record<string, string>>;
+  /** false: the list is computed but not stored (reports comparing strategies); stored by default. */
+  readonly store?: boolean;
 }
 
 /** Per-request readers, so items and users come through the request's DataLoaders. */
@@ -188,7 +190,7 @@ export class RecommendationService {
   private async finish(
     outcome: {
       readonly userId: string | undefined;
-      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>> };
+      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>>; readonly store?: boolean };
       readonly strategyServed: Strategy;
       readonly fallbackReason: FallbackReason | undefined;
       readonly modelVersion: string;
@@ -226,7 +228,7 @@ export class RecommendationService {
       context: request.context,
       personalizeRecommendationId: outcome.personalizeRecommendationId,
     };
-    await this.ports.lists.save(list);
+    if (request.store !== false) await this.ports.lists.save(list);
     return { list, items: served };
   }
 

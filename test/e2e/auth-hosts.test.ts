@@ -157,6 +157,18 @@ describe.each(['standalone server', 'Lambda handler'] as const)('authentication 
     expect(after.lastEventAt).toBe(after.changedAt);
   });
 
+  it('keeps the strategy report to admins: FORBIDDEN for others, before any read', async () => {
+    const query = '{ strategyReport(input: { k: 3, sample: 4 }) { users comparedUsers overlap { mean histogram } byStrategy { strategy } } }';
+    commands.reset();
+    const refused = await call(query, bearer(tokens.alice.accessToken));
+    expect(refused.body.data).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(commands.count('ScanCommand') + commands.count('QueryCommand') + commands.count('BatchGetItemCommand')).toBe(0);
+    const report = await call(query, bearer(tokens.admin.accessToken));
+    expect(report.body.errors).toBeUndefined();
+    expect(report.body.data?.['strategyReport']).toEqual(expect.objectContaining({ users: 4, comparedUsers: 4 }));
+  });
+
   it('lets an admin name any user', async () => {
     const asAdmin = await call(RECOMMEND, withVariables(bearer(tokens.admin.accessToken), { userId: 'u0002' }));
     expect(asAdmin.body.errors).toBeUndefined();

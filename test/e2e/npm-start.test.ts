@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { ItemsDocument, RecommendationsDocument, RecordInteractionDocument, UserHistoryDocument } from '../__generated__/operations';
 import { childEnvironment } from '../support/test-env';
 import { runScript, startScript } from '../support/child-process';
@@ -50,6 +51,15 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       expect(replayed.code).toBe(0);
       const received = ((await (await fetch(`${personalizeUrl}/_emulator/status`)).json()) as { receivedEventIds: string[] }).receivedEventIds;
       expect(received.filter((id) => id.startsWith('e2e-like-'))).toEqual(['e2e-like-1', 'e2e-like-2']);
+
+      // npm run report, against the running npm start's storage and local Personalize.
+      const reportDir = `${dataDir.path}/report`;
+      const reported = await runScript('scripts/report.ts', ['--k', '5', '--sample', '8', '--out', reportDir], env());
+      expect(reported.stdout).toMatch(/users: 8 compared of 8/);
+      expect(reported.code).toBe(0);
+      const written = JSON.parse(await readFile(`${reportDir}/report.json`, 'utf8')) as { comparedUsers: number; byStrategy: { strategy: string; clicks: number }[] };
+      expect(written.comparedUsers).toBe(8);
+      expect(await readFile(`${reportDir}/report.html`, 'utf8')).toContain('<svg ');
 
       // npm run users, against the same running pool: create an admin, list, sign in as them.
       const created = await runScript('scripts/users.ts', ['create', 'carol', '--password', 'Carol-pass-1', '--attribute', 'custom:interests=Horror', '--group', 'admin'], env());

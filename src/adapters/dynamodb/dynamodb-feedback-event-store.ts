@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent, FeedbackKind, ForwardState } from '../../domain/feedback-event';
 import type { InteractionType } from '../../domain/interaction';
 import type { RecommendationSource, Strategy } from '../../domain/recommendation';
@@ -73,6 +73,15 @@ export class DynamoDbFeedbackEventStore implements FeedbackEventStore {
     );
     const newest = Items?.[0]?.['receivedAt'];
     return typeof newest === 'number' ? newest : undefined;
+  }
+
+  async scanEvents(visit: (event: FeedbackEvent) => void): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new ScanCommand({ TableName: this.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
+      for (const row of page.Items ?? []) visit(eventOf(row));
+      start = page.LastEvaluatedKey;
+    } while (start);
   }
 
   async eventsOf(userId: string): Promise<FeedbackEvent[]> {

@@ -1,0 +1,33 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../src/context';
+import type { StrategyReportService } from '../src/services/strategy-report.service';
+import { StrategyReportInput, StrategyReportType } from '../schema/strategy-report.type';
+import { requireAdmin } from './authorization';
+import { readersOf } from './recommendation.resolver';
+
+@Resolver()
+export class ReportResolver {
+  constructor(private readonly reports: StrategyReportService) {}
+
+  @Query(() => StrategyReportType, { description: 'Admins: baseline against Personalize for all users, a sample or a segment (can take a while for many users).' })
+  async strategyReport(@Arg('input', () => StrategyReportInput, { nullable: true }) input: StrategyReportInput | null, @Ctx() context: RequestContext): Promise<StrategyReportType> {
+    requireAdmin(context.viewer);
+    const report = await this.reports.report(
+      { ...(input?.k ? { k: input.k } : {}), ...(input?.sample ? { sample: input.sample } : {}), ...(input?.segment ? { segment: { attribute: input.segment.attribute, value: input.segment.value } } : {}) },
+      () => readersOf(context),
+    );
+    return {
+      ...report,
+      generatedAt: new Date(report.generatedAt),
+      fallbacks: Object.entries(report.fallbacks).map(([reason, count]) => ({ reason, count })),
+      overlap: { mean: report.overlap.mean, histogram: [...report.overlap.histogram] },
+      overlapCurve: [...report.overlapCurve],
+      kendallTau: { mean: report.kendallTau.mean, histogram: [...report.kendallTau.histogram] },
+      kendallTauUsers: report.kendallTau.users,
+      rbo: { mean: report.rbo.mean, histogram: [...report.rbo.histogram] },
+      newContent: { ...report.newContent, examples: [...report.newContent.examples] },
+      byStrategy: report.byStrategy.map((row) => ({ ...row, ctr: { ...row.ctr } })),
+      bySource: report.bySource.map((row) => ({ ...row, ctr: { ...row.ctr } })),
+    };
+  }
+}
