@@ -1,6 +1,7 @@
 // type-graphql's decorators need the Reflect metadata API before any schema class loads.
 import 'reflect-metadata';
 import { EventResolver } from './event.resolver';
+import { ExperimentResolver } from './experiment.resolver';
 import { FeedResolver } from './feed.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { ItemResolver } from './item.resolver';
@@ -8,5 +9,5 @@ import { RecommendationResolver } from './recommendation.resolver';
 import { ReportResolver } from './report.resolver';
 import { UserResolver } from './user.resolver';
 
-export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver, FeedResolver, ReportResolver] as const;
-export { EventResolver, FeedResolver, ReportResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };
+export const RESOLVERS = [ItemResolver, UserResolver, InteractionResolver, RecommendationResolver, EventResolver, FeedResolver, ReportResolver, ExperimentResolver] as const;
+export { EventResolver, ExperimentResolver, FeedResolver, ReportResolver, InteractionResolver, ItemResolver, RecommendationResolver, UserResolver };

@@ -8,7 +8,11 @@ import { recommendationsToGraph } from './graphql.mappers';
 
 @Resolver(() => RecommendationListType)
 export class RecommendationResolver {
-  constructor(private readonly service: RecommendationService) {}
+  constructor(
+    private readonly service: RecommendationService,
+    /** AUTO lists: the running experiment decides (the service itself when none runs). */
+    private readonly auto: Pick<RecommendationService, 'recommend'> = service,
+  ) {}
 
   @Query(() => RecommendationListType, {
     description: 'A list for the signed-in user (a cold-start list for anonymous and unknown users), every item explained.',
@@ -17,7 +21,7 @@ export class RecommendationResolver {
     @Arg('input', () => RecommendationsInput, { nullable: true }) input: RecommendationsInput | null,
     @Ctx() context: RequestContext,
   ): Promise<RecommendationListType> {
-    const served = await this.service.recommend(subjectOf(context.viewer, input?.userId), recommendationRequestOf(input), readersOf(context));
+    const served = await this.auto.recommend(subjectOf(context.viewer, input?.userId), recommendationRequestOf(input), readersOf(context));
     return recommendationsToGraph(served);
   }
 

@@ -31,7 +31,9 @@ import { RecommendationService } from './services/recommendation.service';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { EventResolver, FeedResolver, ItemResolver, RecommendationResolver, ReportResolver, UserResolver } from '../resolvers';
+import { EventResolver, ExperimentResolver, FeedResolver, ItemResolver, RecommendationResolver, ReportResolver, UserResolver } from '../resolvers';
+import { DynamoDbExperimentStore } from './adapters/dynamodb/dynamodb-experiment-store';
+import { ExperimentService } from './services/experiment.service';
 import { readersOf } from '../resolvers/recommendation.resolver';
 import { FeedStateService } from './services/feed-state.service';
 import { LiveFeedService } from './services/live-feed.service';
@@ -66,6 +68,8 @@ export interface Container {
   readonly eventService: EventRecordingService;
   /** Baseline against Personalize, for `npm run report` and the admin query. */
   readonly reportService: StrategyReportService;
+  /** Online experiments; AUTO lists follow the running one. */
+  readonly experimentService: ExperimentService;
   /** Live feeds for subscriptions (the standalone server's graphql-ws). */
   readonly live: LiveFeeds;
   readonly importService: DatasetImportService;
@@ -115,13 +119,15 @@ export function createContainer(options: ContainerOptions): Container {
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight },
   );
+  const experimentService = new ExperimentService({ experiments: new DynamoDbExperimentStore(dynamoDb.doc, tables.experiments), events, lists, recommendations: recommendationService });
   const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });
   const eventService = new EventRecordingService({ events, lists, interactions, notifier, log: jsonLog, ...(personalize?.events ? { sink: personalize.events } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
-      [RecommendationResolver, new RecommendationResolver(recommendationService)],
+      [RecommendationResolver, new RecommendationResolver(recommendationService, experimentService)],
+      [ExperimentResolver, new ExperimentResolver(experimentService)],
       [EventResolver, new EventResolver(eventService)],
       [FeedResolver, new FeedResolver(new FeedStateService({ models, events }))],
       [ReportResolver, new ReportResolver(reportService)],
@@ -151,6 +157,7 @@ export function createContainer(options: ContainerOptions): Container {
     notifier,
     eventService,
     reportService,
+    experimentService,
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,

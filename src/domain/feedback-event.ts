@@ -16,6 +16,8 @@ export interface Attribution {
   readonly source: RecommendationSource | undefined;
   /** Personalize's own recommendationId, when its list went into this one. */
   readonly personalizeRecommendationId: string | undefined;
+  /** The experiment and variant the list (or, interleaved, the clicked item) belongs to. */
+  readonly experiment?: { readonly experimentId: string; readonly variant: string } | undefined;
 }
 
 /** The three states of forwarding to Personalize: nothing to forward to, waiting, done. */

@@ -1,3 +1,4 @@
+import type { ExperimentExposure } from './experiment';
 import type { InteractionType } from './interaction';
 import type { ItemId } from './item';
 
@@ -45,4 +46,6 @@ export interface RecommendationList {
   readonly context: Readonly<Record<string, string>>;
   /** Personalize's recommendationId when its list went into this one: forwarded with impressions and clicks. */
   readonly personalizeRecommendationId?: string | undefined;
+  /** The experiment that chose how this list was made, and its variant. */
+  readonly experiment?: ExperimentExposure | undefined;
 }

@@ -217,7 +217,17 @@ function attributionOf(list: RecommendationList, input: CheckedInput): Attributi
     throw new InvalidArgumentError(input.kind === 'IMPRESSION' ? 'itemIds' : 'itemId', `names items that list ${list.id} did not hold: ${missing.map((id) => `"${id}"`).join(', ')}`);
   }
   const entry = input.kind === 'IMPRESSION' ? undefined : inList.get(input.itemIds[0] ?? '');
-  return { recommendationId: list.id, strategy: list.strategyServed, rank: entry?.rank, source: entry?.source, personalizeRecommendationId: list.personalizeRecommendationId };
+  const exposure = list.experiment;
+  // In an interleaved list a click belongs to the team of the item clicked; an impression to the list.
+  const variant = exposure ? (entry ? exposure.teams?.[entry.itemId] : undefined) ?? exposure.variant : undefined;
+  return {
+    recommendationId: list.id,
+    strategy: list.strategyServed,
+    rank: entry?.rank,
+    source: entry?.source,
+    personalizeRecommendationId: list.personalizeRecommendationId,
+    ...(exposure && variant ? { experiment: { experimentId: exposure.experimentId, variant } } : {}),
+  };
 }
 
 /** What the client sent, hashed: the same eventId must always carry the same content. */

@@ -3,6 +3,7 @@ import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
 import type { Item, ItemId } from '../domain/item';
 import type { ExplanationKind, FallbackReason, RankedItem, Reason, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
+import type { ExperimentExposure } from '../domain/experiment';
 import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
 import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader, SharedArtefacts } from '../ports/model-store.port';
@@ -27,6 +28,8 @@ export interface RecommendationRequest {
   readonly context: Readonly<Record<string, string>>;
   /** false: the list is computed but not stored (reports comparing strategies); stored by default. */
   readonly store?: boolean;
+  /** The experiment variant this request serves, stored with the list. */
+  readonly experiment?: ExperimentExposure;
 }
 
 /** Per-request readers, so items and users come through the request's DataLoaders. */
@@ -190,7 +193,7 @@ export class RecommendationService {
   private async finish(
     outcome: {
       readonly userId: string | undefined;
-      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>>; readonly store?: boolean };
+      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>>; readonly store?: boolean; readonly experiment?: ExperimentExposure };
       readonly strategyServed: Strategy;
       readonly fallbackReason: FallbackReason | undefined;
       readonly modelVersion: string;
@@ -227,6 +230,7 @@ export class RecommendationService {
       items: served.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
       context: request.context,
       personalizeRecommendationId: outcome.personalizeRecommendationId,
+      ...(request.experiment ? { experiment: request.experiment } : {}),
     };
     if (request.store !== false) await this.ports.lists.save(list);
     return { list, items: served };

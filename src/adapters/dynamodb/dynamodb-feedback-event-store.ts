@@ -116,7 +116,10 @@ function rowOf(event: FeedbackEvent): Row {
 }
 
 function eventOf(row: Row): FeedbackEvent {
-  const attribution = typeof row['attribution'] === 'string' ? (JSON.parse(row['attribution']) as { recommendationId: string; strategy: Strategy; rank?: number; source?: RecommendationSource; personalizeRecommendationId?: string }) : undefined;
+  const attribution =
+    typeof row['attribution'] === 'string'
+      ? (JSON.parse(row['attribution']) as { recommendationId: string; strategy: Strategy; rank?: number; source?: RecommendationSource; personalizeRecommendationId?: string; experiment?: { experimentId: string; variant: string } })
+      : undefined;
   return {
     userId: String(row['userId']),
     eventId: String(row['eventId']),
@@ -125,7 +128,14 @@ function eventOf(row: Row): FeedbackEvent {
     interactionType: typeof row['interactionType'] === 'string' ? (row['interactionType'] as InteractionType) : undefined,
     value: typeof row['value'] === 'number' ? row['value'] : undefined,
     attribution: attribution
-      ? { recommendationId: attribution.recommendationId, strategy: attribution.strategy, rank: attribution.rank, source: attribution.source, personalizeRecommendationId: attribution.personalizeRecommendationId }
+      ? {
+          recommendationId: attribution.recommendationId,
+          strategy: attribution.strategy,
+          rank: attribution.rank,
+          source: attribution.source,
+          personalizeRecommendationId: attribution.personalizeRecommendationId,
+          ...(attribution.experiment ? { experiment: attribution.experiment } : {}),
+        }
       : undefined,
     occurredAt: Number(row['occurredAt']),
     receivedAt: Number(row['receivedAt']),

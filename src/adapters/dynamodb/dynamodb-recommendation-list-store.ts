@@ -1,4 +1,5 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ExperimentExposure } from '../../domain/experiment';
 import type { FallbackReason, RecommendationList, Strategy } from '../../domain/recommendation';
 import type { RecommendationListStore } from '../../ports/recommendation-list-store.port';
 import { batchGetRows, type Row } from './batch-get';
@@ -26,6 +27,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
           items: JSON.stringify(list.items),
           context: { ...list.context },
           personalizeRecommendationId: list.personalizeRecommendationId,
+          experiment: list.experiment ? JSON.stringify(list.experiment) : undefined,
         },
         // A list id is written once: a second write of the same id is a bug, not a retry.
         ConditionExpression: 'attribute_not_exists(listId)',
@@ -55,5 +57,6 @@ function listFromRow(row: Row): RecommendationList {
     items: JSON.parse(String(row['items'] ?? '[]')) as RecommendationList['items'],
     context: stringRecord(row['context']),
     personalizeRecommendationId: typeof row['personalizeRecommendationId'] === 'string' ? row['personalizeRecommendationId'] : undefined,
+    experiment: typeof row['experiment'] === 'string' ? (JSON.parse(row['experiment']) as ExperimentExposure) : undefined,
   };
 }

@@ -119,6 +119,12 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
         },
       ],
     },
+    {
+      TableName: names.experiments,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'experimentId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'experimentId', KeyType: 'HASH' }],
+    },
   ];
 }
 

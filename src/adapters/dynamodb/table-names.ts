@@ -6,6 +6,7 @@ export interface TableNames {
   readonly models: string;
   readonly recommendationLists: string;
   readonly events: string;
+  readonly experiments: string;
 }
 
 export function tableNames(prefix: string): TableNames {
@@ -16,6 +17,7 @@ export function tableNames(prefix: string): TableNames {
     models: `${prefix}models`,
     recommendationLists: `${prefix}recommendation-lists`,
     events: `${prefix}events`,
+    experiments: `${prefix}experiments`,
   };
 }
 
