@@ -71,6 +71,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
   readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined };
+  /** The standalone server serves GraphiQL on GET /graphql and the admin dashboard on /dashboard. */
+  readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
 }
@@ -183,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth: authConfig(env),
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
+    playground: boolVar(env, 'PLAYGROUND', true),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),

@@ -1,17 +1,47 @@
+import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
+import { dashboardPage } from './dashboard.page';
+import { playgroundPage } from './playground.page';
+
+/** The playground's scripts and styles, served from the project's own dependencies (no CDN). */
+const PLAYGROUND_ASSETS: Readonly<Record<string, readonly [string, string]>> = {
+  'react.js': ['react', 'umd/react.production.min.js'],
+  'react-dom.js': ['react-dom', 'umd/react-dom.production.min.js'],
+  'graphql-ws.js': ['graphql-ws', 'umd/graphql-ws.min.js'],
+  'graphiql.js': ['graphiql', 'graphiql.min.js'],
+  'graphiql.css': ['graphiql', 'graphiql.min.css'],
+};
+
+/** A file of an installed package that its exports map does not list (UMD builds): found from the package's entry point. */
+function packageFile(name: string, relative: string): string {
+  let directory = path.dirname(require.resolve(name));
+  while (path.basename(directory) !== name.split('/').pop() && path.dirname(directory) !== directory) directory = path.dirname(directory);
+  return path.join(directory, relative);
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** The standalone server's HTTP surface: POST/GET /graphql (a Cognito access token on every request) and a health check. */
+export interface BrowserPages {
+  /** Bearer value filled into the playground (npm start: a demo user's token); undefined: a placeholder. */
+  readonly playgroundAuthorization?: string | undefined;
+  /** Bearer value the dashboard uses when the browser has none (npm start: the admin demo user's). */
+  readonly dashboardAuthorization?: string | undefined;
+  /** The dashboard's content for an authenticated admin (401/403 otherwise). */
+  readonly dashboard: (authorization: string | undefined) => Promise<string>;
+}
+
 export function createHttpApp(
   apollo: ApolloServer<RequestContext>,
   createContext: (input: AuthenticationInput) => Promise<RequestContext>,
   inFlight: InFlight = new InFlight(),
+  pages?: BrowserPages,
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -35,6 +65,30 @@ export function createHttpApp(
       ].join('\n'),
     );
   });
+  if (pages) {
+    // The playground: GET /graphql from a browser (it asks for HTML); queries over GET still reach Apollo.
+    app.get('/graphql', (req, res, next) => {
+      if (Object.keys(req.query).length > 0 || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+      res.type('html').send(playgroundPage({ authorization: pages.playgroundAuthorization }));
+    });
+    for (const [name, [packageName, relative]] of Object.entries(PLAYGROUND_ASSETS)) {
+      const file = packageFile(packageName, relative);
+      app.get(`/playground/assets/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1h' }));
+    }
+    app.get('/dashboard', (_req, res) => {
+      res.type('html').send(dashboardPage({ authorization: pages.dashboardAuthorization }));
+    });
+    app.get('/dashboard/content', (req, res, next) => {
+      pages
+        .dashboard(req.header('authorization'))
+        .then((html) => res.type('html').send(html))
+        .catch((error: unknown) => {
+          if (error instanceof UnauthenticatedError) res.status(401).set('www-authenticate', 'Bearer').type('text').send('An admin access token is required.');
+          else if (error instanceof ForbiddenError) res.status(403).type('text').send(error.message);
+          else next(error);
+        });
+    });
+  }
   app.use('/graphql', (req, res, next) => {
     // A caller's request id is kept when it looks like one, so logs line up across services.
     const given = req.header('x-request-id');

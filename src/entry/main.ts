@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { createContainer } from '../container';
 import { startLocalUserPool } from '../local/cognito/local-user-pool';
+import { DEMO_USERS } from '../local/cognito/local-user-pool.settings';
 import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
 import { startLocalStorage } from '../local/local-storage';
 import { startLocalPersonalize } from '../local/personalize/local-personalize';
@@ -44,10 +45,18 @@ async function main(): Promise<void> {
   const container = personalize
     ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings, ...(auth ? { auth } : {}) })
     : prepared;
-  const server = await startServer({ config, container });
+  // Under npm start the playground opens signed in as alice, the dashboard as admin (local demo users only).
+  const browser = userPool
+    ? {
+        playgroundAuthorization: `Bearer ${(await userPool.admin.signIn(userPool.settings.clientId, 'alice', demoPassword('alice'))).accessToken}`,
+        dashboardAuthorization: `Bearer ${(await userPool.admin.signIn(userPool.settings.clientId, 'admin', demoPassword('admin'))).accessToken}`,
+      }
+    : undefined;
+  const server = await startServer({ config, container, ...(browser ? { browser } : {}) });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);
   console.log(`recgate: data: ${items} items, ${users} users, ${interactions} interactions (tables ${Object.values(container.tables).join(', ')})`);
   console.log(`recgate: GraphQL gateway listening on ${server.url}`);
+  if (config.playground) console.log(`recgate: playground ${server.url} (in a browser${browser ? ', signed in as alice' : ''}); dashboard ${server.url.replace('/graphql', '/dashboard')}${browser ? ' (as admin)' : ''}`);
   if (userPool) console.log('recgate: get a token with  npm run token -- alice   (demo users: alice, bob, newcomer, admin)');
   console.log(
     `recgate: try  curl -s ${server.url} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- alice)" -d '{"query":"{ recommendations(input: {limit: 3}) { strategyServed items { item { title } explanations { text } } } }"}'`,
@@ -100,4 +109,10 @@ if (require.main === module) {
     console.error(`recgate: could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
+}
+
+function demoPassword(username: string): string {
+  const user = DEMO_USERS.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return user.password;
 }

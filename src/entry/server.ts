@@ -6,6 +6,7 @@ import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
 import { jsonLog, type Log } from '../logger';
 import { InFlight } from '../support/in-flight';
+import { dashboardContent } from './dashboard-content';
 import { createHttpApp } from './http-app';
 import { attachWebSocketServer } from './websocket-server';
 
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   /** A container built (and perhaps filled) by the caller; one is built from config otherwise. */
   readonly container?: Container;
   readonly log?: Log;
+  /** The playground and dashboard (on unless PLAYGROUND=off), with tokens to fill in under npm start. */
+  readonly browser?: { readonly playgroundAuthorization?: string; readonly dashboardAuthorization?: string };
 }
 
 /** Starts the standalone gateway (tables ensured) and resolves once it listens. */
@@ -33,7 +36,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? jsonLog;
   const closeWebSockets = attachWebSocketServer(httpServer, container, log);
   const inFlight = new InFlight();
-  httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log), inFlight));
+  const pages = options.config.playground
+    ? { ...options.browser, dashboard: (authorization: string | undefined) => dashboardContent(container, authorization) }
+    : undefined;
+  httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log), inFlight, pages));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.config.server.port, options.config.server.host, () => resolve());

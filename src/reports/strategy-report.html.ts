@@ -39,15 +39,15 @@ svg text{font:11px system-ui,sans-serif;fill:#3a4452}
 <div class="charts">
 <figure>${barChart(
     [
-      { label: 'coverage: baseline', value: report.coverage.baseline },
-      { label: 'coverage: Personalize', value: report.coverage.personalize },
-      { label: 'popularity: baseline', value: report.popularityBias.baseline },
-      { label: 'popularity: Personalize', value: report.popularityBias.personalize },
+      { label: 'coverage B', value: report.coverage.baseline },
+      { label: 'coverage P', value: report.coverage.personalize },
+      { label: 'popularity B', value: report.popularityBias.baseline },
+      { label: 'popularity P', value: report.popularityBias.personalize },
     ],
     '',
     'share',
     1,
-  )}<figcaption>Catalogue coverage, and mean popularity percentile of recommended items (higher: leans on the popular).</figcaption></figure>
+  )}<figcaption>Catalogue coverage, and mean popularity percentile of recommended items (higher: leans on the popular); B baseline, P Personalize.</figcaption></figure>
 <figure><table><tr><th>Only Personalize surfaced (examples)</th></tr>${report.newContent.examples.map((item) => `<tr><td>${escapeHtml(item.title)} <span class="meta">${escapeHtml(item.id)}</span></td></tr>`).join('') || '<tr><td class="meta">none</td></tr>'}</table></figure>
 </div>
 <h2>Clicks on recorded lists</h2>
@@ -104,7 +104,7 @@ function barChart(bars: readonly { label: string; value: number }[], xLabel: str
   return frame(`${rects}<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 6}" text-anchor="middle">${escapeHtml(xLabel)}</text>`, yMax, yLabel);
 }
 
-function intervalChart(bars: readonly { label: string; value: number; low: number; high: number; note: string }[], yLabel: string): string {
+export function intervalChart(bars: readonly { label: string; value: number; low: number; high: number; note: string }[], yLabel: string): string {
   if (bars.length === 0) return `<p class="meta">No recorded impressions yet.</p>`;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -120,6 +120,6 @@ function intervalChart(bars: readonly { label: string; value: number; low: numbe
   return frame(marks, yMax, yLabel);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character);
 }

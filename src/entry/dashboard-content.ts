@@ -1,0 +1,22 @@
+import type { Container } from '../container';
+import { ForbiddenError } from '../domain/errors';
+import { isAdmin } from '../domain/viewer';
+import { dashboardHtml } from '../reports/dashboard.html';
+import { readersOf } from '../../resolvers/recommendation.resolver';
+
+/** Users compared in the dashboard's strategy report (the CLI takes all). */
+const DASHBOARD_SAMPLE = 50;
+/** Experiments shown, newest first (the running one among them). */
+const DASHBOARD_EXPERIMENTS = 5;
+
+/** The dashboard for an admin's Authorization header: the strategy report of a sample and the latest experiments. */
+export async function dashboardContent(container: Pick<Container, 'authentication' | 'reportService' | 'experimentService' | 'createContext'>, authorization: string | undefined): Promise<string> {
+  const viewer = await container.authentication.authenticate(authorization);
+  if (!isAdmin(viewer)) throw new ForbiddenError('This dashboard is for admins (Cognito group "admin").');
+  const [report, experiments] = await Promise.all([
+    container.reportService.report({ k: 10, sample: DASHBOARD_SAMPLE }, () => readersOf(container.createContext({ viewer }))),
+    container.experimentService.list(),
+  ]);
+  const shown = experiments.sort((a, b) => Number(b.status === 'RUNNING') - Number(a.status === 'RUNNING')).slice(0, DASHBOARD_EXPERIMENTS);
+  return dashboardHtml(report, await Promise.all(shown.map((experiment) => container.experimentService.results(experiment.id))));
+}
