@@ -74,6 +74,29 @@ describe('the playground and the dashboard in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('follows the live feed from the playground over graphql-ws: an event pushes a fresh list into the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${origin}/graphql`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 20_000 });
+    await page.getByText('Feed', { exact: true }).click();
+    // The tab's query is in the editor (and its operation known) before it runs.
+    await page.waitForFunction("document.querySelector('.graphiql-query-editor')?.textContent?.includes('subscription Feed')", undefined, { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.click('.graphiql-execute-button');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the subscription is in place
+    const alice = (await signIn('alice')).accessToken;
+    const recorded = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice}` },
+      body: JSON.stringify({ query: `mutation { recordInteraction(input: { eventId: "browser-${Date.now()}", itemId: "i0005", type: LIKE }) { duplicate } }` }),
+    });
+    expect(recorded.status).toBe(200);
+    await page.waitForFunction("document.querySelector('.graphiql-response')?.textContent?.includes('generatedAt')", undefined, { timeout: 10_000 });
+    expect(await page.textContent('.graphiql-response')).toContain('feedUpdated');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-live-feed.png') });
+    await page.close();
+  }, 60_000);
+
   it('shows the admin dashboard: the strategy report and the running experiment, as charts', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
     await page.goto(`${origin}/dashboard`);
