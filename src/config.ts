@@ -71,10 +71,24 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
   readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined };
+  /** Limits on what one operation may ask (hostile queries are refused before any resolver runs). */
+  readonly limits: QueryLimits;
   /** The standalone server serves GraphiQL on GET /graphql and the admin dashboard on /dashboard. */
   readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
+}
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  /** Fields, each list field's selection counted `first` / `limit` times. */
+  readonly maxCost: number;
+  readonly introspection: boolean;
+  /** Production (NODE_ENV=production): rejections name no limits and errors give no schema hints. */
+  readonly hideDetails: boolean;
 }
 
 export interface AuthConfig {
@@ -183,6 +197,15 @@ export function loadConfig(env: Env = process.env): Config {
     personalize: personalizeConfig(env),
     localPersonalize: boolVar(env, 'LOCAL_PERSONALIZE', true),
     auth: authConfig(env),
+    limits: {
+      maxDepth: intVar(env, 'QUERY_MAX_DEPTH', 12, 2, 100),
+      maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 15, 0, 1000),
+      maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
+      maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 2000, 100, 100_000),
+      maxCost: intVar(env, 'QUERY_MAX_COST', 20_000, 100, 10_000_000),
+      introspection: boolVar(env, 'INTROSPECTION', env['NODE_ENV'] !== 'production'),
+      hideDetails: env['NODE_ENV'] === 'production',
+    },
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     playground: boolVar(env, 'PLAYGROUND', true),

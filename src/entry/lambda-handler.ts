@@ -11,7 +11,7 @@ import { viewerFromAuthorizer } from './lambda-viewer';
  * verifies the Authorization header itself, with the same rules as the standalone server.
  */
 export function createLambdaHandler(container: Container, log: Log) {
-  const apollo = createApolloServer({ schema: container.schema, log });
+  const apollo = createApolloServer({ schema: container.schema, log, limits: container.config.limits });
   return startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: ({ event }) =>
       authenticatedContext(

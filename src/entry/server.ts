@@ -31,7 +31,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const container = options.container ?? createContainer({ config: options.config, dynamoDbEndpoint: options.dynamoDbEndpoint });
   await container.ensureTables();
   const httpServer: Server = createServer();
-  const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog });
+  const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog, limits: container.config.limits });
   await apollo.start();
   const log = options.log ?? jsonLog;
   const closeWebSockets = attachWebSocketServer(httpServer, container, log);

@@ -5,14 +5,21 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { RequestContext } from '../context';
 import { formatGraphQLError } from './format-error';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { QueryLimits } from '../config';
+import { queryCostPlugin } from './query-cost';
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 20_000, introspection: true, hideDetails: false };
 
 export interface ApolloServerOptions {
   readonly schema: GraphQLSchema;
+  /** What one operation may ask; DEFAULT_LIMITS when absent (tests). */
+  readonly limits?: QueryLimits;
   readonly httpServer?: Server;
   readonly log: (line: Record<string, unknown>) => void;
 }
 
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY']);
 
 /** Logs every error that is not the client's own mistake (masked ones, dependency failures), with the request id that ties them together. */
 function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin<RequestContext> {
@@ -40,14 +47,35 @@ function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin
 }
 
 export function createApolloServer(options: ApolloServerOptions): ApolloServer<RequestContext> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const expose = !limits.hideDetails;
+  // GraphQL Armor for depth, aliases, directives and field suggestions; tokens through Apollo's
+  // own parser (Armor's token plugin answers 500 on Apollo); cost by our plugin, which counts
+  // list fields by their first / limit.
+  const armor = new ApolloArmor({
+    maxDepth: { enabled: true, n: limits.maxDepth, exposeLimits: expose, flattenFragments: true },
+    maxAliases: { enabled: true, n: limits.maxAliases, exposeLimits: expose },
+    maxDirectives: { enabled: true, n: limits.maxDirectives, exposeLimits: expose },
+    blockFieldSuggestion: { enabled: limits.hideDetails },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+  }).protect();
   return new ApolloServer<RequestContext>({
     schema: options.schema,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    introspection: limits.introspection,
+    hideSchemaDetailsFromClientErrors: limits.hideDetails,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     formatError: formatGraphQLError,
     includeStacktraceInErrorResponses: false,
     // The entry owns shutdown (drain, then close storage); Apollo's own signal handlers would
     // stop it half-way and re-send the signal.
     stopOnTerminationSignals: false,
     plugins: [
+      ...armor.plugins,
+      queryCostPlugin(limits.maxCost, expose),
       errorLoggingPlugin(options.log),
       // The default landing page loads from a CDN; the bundled playground arrives with its own issue.
       ApolloServerPluginLandingPageDisabled(),

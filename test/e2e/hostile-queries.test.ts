@@ -1,0 +1,98 @@
+import { loadConfig } from '../../src/config';
+import { createContainer } from '../../src/container';
+import { startServer, type RunningServer } from '../../src/entry/server';
+import { signIn, testAuthEnvironment } from '../support/test-auth';
+import { countCommands, testClients, type CommandCounter } from '../support/test-container';
+import { testEnvironment } from '../support/test-env';
+
+interface Answer {
+  readonly status: number;
+  readonly body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+describe.each([
+  ['development', {}],
+  ['production', { NODE_ENV: 'production' }],
+] as const)('hostile and malformed requests (standalone server, %s)', (mode, extraEnv) => {
+  let server: RunningServer;
+  let commands: CommandCounter;
+  let authorization: string;
+
+  beforeAll(async () => {
+    const dynamoDb = testClients();
+    commands = countCommands(dynamoDb);
+    const container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', ...extraEnv })), dynamoDb });
+    await container.ensureTables();
+    server = await startServer({ config: container.config, container, log: () => undefined });
+    authorization = `Bearer ${(await signIn('admin')).accessToken}`;
+  });
+  afterAll(() => server.close());
+
+  const post = async (body: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  };
+  const refused = async (query: string, code: string, variables: Record<string, unknown> = {}): Promise<string> => {
+    commands.reset();
+    const answer = await post({ query, variables });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(answer.body.data).toBeUndefined();
+    expect(commands.count('BatchGetItemCommand') + commands.count('QueryCommand') + commands.count('GetItemCommand') + commands.count('ScanCommand')).toBe(0);
+    return answer.body.errors?.[0]?.message ?? '';
+  };
+  const nested = (depth: number): string => {
+    let selection = 'id';
+    for (let level = 0; level < depth; level++) selection = `similar(first: 1) { item { ${selection} } }`;
+    return `{ item(id: "i0001") { ${selection} } }`;
+  };
+
+  it('refuses a query nested too deep', async () => {
+    const message = await refused(nested(7), 'GRAPHQL_VALIDATION_FAILED');
+    // Developers are told which limit and how far; production says no more than that it was refused.
+    if (mode === 'development') expect(message).toMatch(/depth.*\d/i);
+    else expect(message).not.toMatch(/\d/);
+  });
+
+  it('refuses too many aliases and too many directives', async () => {
+    await refused(`{ ${Array.from({ length: 16 }, (_, n) => `a${n}: item(id: "i0001") { id }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED');
+    await refused(`{ item(id: "i0001") { ${Array.from({ length: 21 }, () => 'id @include(if: true)').join(' ')} } }`, 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a document of too many tokens', async () => {
+    await refused(`{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`, 'GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a query whose lists multiply past the cost limit, with literals or variables', async () => {
+    const costly = '{ items(first: 100) { edges { node { similar(first: 100) { item { id title } } } } } }';
+    const message = await refused(costly, 'QUERY_TOO_COSTLY');
+    expect(message).toBe(mode === 'development' ? 'Query is too costly: 30301, the limit is 20000.' : 'Query is too costly.');
+    await refused('query ($n: Int) { items(first: $n) { edges { node { similar(first: $n) { item { id title } } } } } }', 'QUERY_TOO_COSTLY', { n: 100 });
+  });
+
+  it('refuses fragment cycles', async () => {
+    await refused('{ item(id: "i0001") { ...A } } fragment A on Item { similar(first: 1) { item { ...B } } } fragment B on Item { similar(first: 1) { item { ...A } } }', 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('answers batches, mutations over GET and simple content types with 4xx, not 500', async () => {
+    expect((await post([{ query: '{ __typename }' }, { query: '{ __typename }' }])).status).toBe(400);
+    const mutationOverGet = await fetch(`${server.url}?query=${encodeURIComponent('mutation { recordInteraction(input: { eventId: "g", itemId: "i0001", type: VIEW }) { duplicate } }')}`, {
+      headers: { authorization, 'apollo-require-preflight': 'true' },
+    });
+    expect(mutationOverGet.status).toBe(405);
+    const plain = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization }, body: '{ __typename }' });
+    expect(plain.status).toBe(400);
+  });
+
+  it(mode === 'production' ? 'hides the schema: no introspection, no field suggestions' : 'keeps introspection and suggestions for developers', async () => {
+    const introspection = await post({ query: '{ __schema { queryType { name } } }' });
+    const typo = await post({ query: '{ itme(id: "i0001") { id } }' });
+    if (mode === 'production') {
+      expect(introspection.status).toBe(400);
+      expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    } else {
+      expect(introspection.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect(typo.body.errors?.[0]?.message).toMatch(/Did you mean "item"/);
+    }
+  });
+});
