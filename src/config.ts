@@ -73,6 +73,8 @@ export interface Config {
   readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined };
   /** Limits on what one operation may ask (hostile queries are refused before any resolver runs). */
   readonly limits: QueryLimits;
+  /** Requests per viewer (token bucket; anonymous viewers share one bucket per client address). */
+  readonly rateLimit: { readonly perSecond: number; readonly burst: number };
   /** The standalone server serves GraphiQL on GET /graphql and the admin dashboard on /dashboard. */
   readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
       introspection: boolVar(env, 'INTROSPECTION', env['NODE_ENV'] !== 'production'),
       hideDetails: env['NODE_ENV'] === 'production',
     },
+    rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 100_000), burst: intVar(env, 'RATE_LIMIT_BURST', 40, 1, 1_000_000) },
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     playground: boolVar(env, 'PLAYGROUND', true),

@@ -23,6 +23,7 @@ import { CognitoUserProfiles } from './adapters/cognito/cognito-user-profiles';
 import { AuthenticationService } from './services/authentication.service';
 import type { PersonalizeEventSink } from './ports/personalize.port';
 import { CircuitBreaker } from './support/circuit-breaker';
+import { RateLimiter } from './support/rate-limiter';
 import { createRequestContext, type ContextOptions, type LiveFeeds, type RequestContext } from './context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
@@ -75,6 +76,8 @@ export interface Container {
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
+  /** Requests per viewer (in this process; each Lambda container has its own). */
+  readonly rateLimiter: RateLimiter;
   /** From an Authorization header to the viewer (Cognito access tokens). */
   readonly authentication: AuthenticationService;
   /** PutEvents to the configured event tracker; undefined when no tracking id is configured. */
@@ -161,6 +164,7 @@ export function createContainer(options: ContainerOptions): Container {
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,
+    rateLimiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst),
     authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,

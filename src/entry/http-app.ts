@@ -98,7 +98,7 @@ export function createHttpApp(
     next();
   });
   const graphql = expressMiddleware(apollo, {
-    context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization') }),
+    context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization'), clientAddress: req.socket.remoteAddress }),
   });
   app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
     // Counted until the handler ends, not until the socket does: a client that hangs up does not stop its resolvers.

@@ -20,6 +20,7 @@ export function createLambdaHandler(container: Container, log: Log) {
           requestId: event.requestContext.requestId,
           authorization: event.headers['authorization'] ?? event.headers['Authorization'],
           verifiedViewer: viewerFromAuthorizer(event as Parameters<typeof viewerFromAuthorizer>[0]),
+          clientAddress: event.requestContext.http.sourceIp,
         },
         log,
       ),

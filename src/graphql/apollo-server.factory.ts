@@ -19,7 +19,7 @@ export interface ApolloServerOptions {
   readonly log: (line: Record<string, unknown>) => void;
 }
 
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY']);
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY', 'RATE_LIMITED']);
 
 /** Logs every error that is not the client's own mistake (masked ones, dependency failures), with the request id that ties them together. */
 function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin<RequestContext> {

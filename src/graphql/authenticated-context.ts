@@ -10,6 +10,8 @@ export interface AuthenticationInput {
   readonly authorization: string | undefined;
   /** A viewer that the host already verified (API Gateway's JWT authorizer); skips verification. */
   readonly verifiedViewer?: Viewer;
+  /** The client's address, the rate-limit key of anonymous requests. */
+  readonly clientAddress?: string | undefined;
 }
 
 /**
@@ -17,9 +19,15 @@ export interface AuthenticationInput {
  * acceptable token ends here as HTTP 401 UNAUTHENTICATED (the reason goes to the log, not the
  * client); keys that cannot be fetched as 503, since the client may retry.
  */
-export async function authenticatedContext(container: Pick<Container, 'authentication' | 'createContext'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
+export async function authenticatedContext(container: Pick<Container, 'authentication' | 'createContext' | 'rateLimiter'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
   try {
     const viewer = input.verifiedViewer ?? (await container.authentication.authenticate(input.authorization));
+    const retryAfter = container.rateLimiter.take(viewer.userId ?? `anonymous:${input.clientAddress ?? 'unknown'}`);
+    if (retryAfter > 0) {
+      throw new GraphQLError(`Too many requests; retry in ${retryAfter} s.`, {
+        extensions: { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
+      });
+    }
     return container.createContext({ requestId: input.requestId, viewer });
   } catch (error) {
     if (error instanceof UnauthenticatedError) {

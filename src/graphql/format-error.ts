@@ -36,6 +36,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.['code'];
+  if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
+    // Raised while building the context, which Apollo prefixes; the client needs the words, not the phase.
+    return { message: formatted.message.replace(/^Context creation failed: /, ''), extensions: { code, retryable: true } };
+  }
   if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
