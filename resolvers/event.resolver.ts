@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/context';
-import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError } from '../src/domain/errors';
+import { InvalidArgumentError } from '../src/domain/errors';
+import { clientErrorOf } from '../src/graphql/format-error';
 import type { EventInput as ServiceEventInput, EventOutcome, EventRecordingService } from '../src/services/event-recording.service';
 import { MAX_EVENTS_PER_BATCH } from '../src/services/event-recording.service';
 import { EventInput, RecordClickInput, RecordImpressionInput, RecordInteractionInput } from '../schema/event.input';
@@ -62,9 +63,8 @@ function resultOf(outcome: EventOutcome): EventResultType {
 
 /** A batch entry's refusal, coded like the single mutations' errors; anything unexpected is rethrown (masked, logged). */
 function errorOf(error: unknown): { code: string; message: string; argumentName: string | null } {
-  if (error instanceof InvalidArgumentError) return { code: 'BAD_USER_INPUT', message: error.message, argumentName: error.argumentName };
-  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message, argumentName: null };
-  if (error instanceof ConflictError) return { code: 'CONFLICT', message: error.message, argumentName: null };
-  if (error instanceof DependencyUnavailableError) return { code: 'SERVICE_UNAVAILABLE', message: 'A storage dependency is unavailable right now; retry shortly.', argumentName: null };
-  throw error;
+  const known = clientErrorOf(error);
+  if (!known) throw error;
+  const argumentName = known.extensions['argumentName'];
+  return { code: known.extensions.code, message: known.message, argumentName: typeof argumentName === 'string' ? argumentName : null };
 }

@@ -6,10 +6,11 @@ import type { Server } from 'node:http';
 import type { RequestContext } from '../context';
 import { formatGraphQLError } from './format-error';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { QueryLimits } from '../config';
+import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 20_000, introspection: true, hideDetails: false };
+/** The configured defaults (an empty environment), for servers built without a config (tests). */
+export const DEFAULT_LIMITS: QueryLimits = loadConfig({}).limits;
 
 export interface ApolloServerOptions {
   readonly schema: GraphQLSchema;

@@ -8,33 +8,12 @@ import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgum
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof InvalidArgumentError) {
-    return {
-      ...formatted,
-      message: original.message,
-      extensions: { code: 'BAD_USER_INPUT', argumentName: original.argumentName },
-    };
-  }
-  if (original instanceof ConflictError) {
-    return { ...formatted, message: original.message, extensions: { code: 'CONFLICT' } };
-  }
-  if (original instanceof ForbiddenError) {
-    return { ...formatted, message: original.message, extensions: { code: 'FORBIDDEN' } };
-  }
   if (original instanceof UnauthenticatedError || formatted.extensions?.['code'] === 'UNAUTHENTICATED') {
     // The same words whatever was wrong with the token (Apollo would prefix context errors).
     return { message: new UnauthenticatedError('').message, extensions: { code: 'UNAUTHENTICATED' } };
   }
-  if (original instanceof ModelNotTrainedError) {
-    return { ...formatted, message: original.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };
-  }
-  if (original instanceof DependencyUnavailableError) {
-    return {
-      ...formatted,
-      message: 'A storage dependency is unavailable right now; retry shortly.',
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
-    };
-  }
+  const known = clientErrorOf(original);
+  if (known) return { ...formatted, ...known };
   const code = formatted.extensions?.['code'];
   if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
     // Raised while building the context, which Apollo prefixes; the client needs the words, not the phase.
@@ -44,4 +23,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions: { code } };
+}
+
+/**
+ * What a client is told of a domain error: its words and its code (the one place that maps
+ * them, for GraphQL errors and for the per-event errors of recordEvents); undefined for
+ * anything unexpected, which is masked.
+ */
+export function clientErrorOf(error: unknown): { message: string; extensions: Record<string, unknown> & { code: string } } | undefined {
+  if (error instanceof InvalidArgumentError) return { message: error.message, extensions: { code: 'BAD_USER_INPUT', argumentName: error.argumentName } };
+  if (error instanceof ConflictError) return { message: error.message, extensions: { code: 'CONFLICT' } };
+  if (error instanceof ForbiddenError) return { message: error.message, extensions: { code: 'FORBIDDEN' } };
+  if (error instanceof UnauthenticatedError) return { message: error.message, extensions: { code: 'UNAUTHENTICATED' } };
+  if (error instanceof ModelNotTrainedError) return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };
+  if (error instanceof DependencyUnavailableError) return { message: 'A storage dependency is unavailable right now; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+  return undefined;
 }

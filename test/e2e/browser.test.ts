@@ -5,11 +5,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { createContainer, type Container } from '../../src/container';
 import { startServer, type RunningServer } from '../../src/entry/server';
-import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { testClients } from '../support/test-container';
-import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
+import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
@@ -33,10 +32,7 @@ describe('the playground and the dashboard in headless Chromium', () => {
       ...testAuthEnvironment(),
       PORT: '0',
       HOST: '127.0.0.1',
-      PERSONALIZE_ARN: LOCAL_PERSONALIZE.userPersonalization,
-      PERSONALIZE_FILTER_UNSEEN_ARN: LOCAL_PERSONALIZE.unseenFilter,
-      PERSONALIZE_ENDPOINT: testPersonalizeEndpoint(),
-      PERSONALIZE_BUDGET_MS: '1000',
+      ...testPersonalizeEnvironment(),
     });
     container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await container.ensureTables();

@@ -4,12 +4,11 @@ import { createContainer, type Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { assignVariant } from '../../src/experiments/assignment';
-import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { RecommendationsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { loadSmallDataset } from '../support/small-dataset';
 import { testClients } from '../support/test-container';
-import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
+import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
 
 const ADMIN = { viewer: { userId: 'admin', groups: ['admin'] } };
 
@@ -18,7 +17,7 @@ describe('online experiments (GraphQL, dynalite, local Personalize)', () => {
   let server: ApolloServer<RequestContext>;
 
   beforeAll(async () => {
-    const env = testEnvironment({ PERSONALIZE_ARN: LOCAL_PERSONALIZE.userPersonalization, PERSONALIZE_FILTER_UNSEEN_ARN: LOCAL_PERSONALIZE.unseenFilter, PERSONALIZE_ENDPOINT: testPersonalizeEndpoint(), PERSONALIZE_BUDGET_MS: '1000' });
+    const env = testEnvironment(testPersonalizeEnvironment());
     container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await container.ensureTables();
     await loadSmallDataset(container);

@@ -1,24 +1,18 @@
 import { loadConfig } from '../../src/config';
 import { createContainer, type Container } from '../../src/container';
-import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { strategyReportHtml } from '../../src/reports/strategy-report.html';
 import { kendallTauOnCommon, overlapAtK, wilsonInterval } from '../../src/evaluation/list-comparison';
 import { readersOf } from '../../resolvers/recommendation.resolver';
 import { loadSmallDataset } from '../support/small-dataset';
 import { testClients } from '../support/test-container';
-import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
+import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
 
 describe('the strategy report (dynalite, local Personalize)', () => {
   let container: Container;
   const readers = () => readersOf(container.createContext());
 
   beforeAll(async () => {
-    const env = testEnvironment({
-      PERSONALIZE_ARN: LOCAL_PERSONALIZE.userPersonalization,
-      PERSONALIZE_FILTER_UNSEEN_ARN: LOCAL_PERSONALIZE.unseenFilter,
-      PERSONALIZE_ENDPOINT: testPersonalizeEndpoint(),
-      PERSONALIZE_BUDGET_MS: '1000',
-    });
+    const env = testEnvironment(testPersonalizeEnvironment());
     container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
     await container.ensureTables();
     await loadSmallDataset(container);

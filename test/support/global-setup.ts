@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalUserPool, type LocalUserPool } from '../../src/local/cognito/local-user-pool';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../src/local/embedded-dynamodb';
-import { LOCAL_FILTERS, LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
+import { LOCAL_CAMPAIGNS, LOCAL_FILTERS, LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { startPersonalizeEmulator, type PersonalizeEmulator } from '../../src/local/personalize/personalize-emulator.server';
 import { UserKnnModel } from '../../src/local/personalize/user-knn.model';
 import { smallDataset } from './small-dataset';
@@ -27,11 +27,7 @@ export default async function globalSetup(): Promise<void> {
   const dataset = smallDataset();
   const personalize = await startPersonalizeEmulator({
     model: new UserKnnModel(dataset.interactions, dataset.items),
-    campaigns: {
-      [LOCAL_PERSONALIZE.userPersonalization]: 'user-personalization',
-      [LOCAL_PERSONALIZE.relatedItems]: 'sims',
-      [LOCAL_PERSONALIZE.ranking]: 'personalized-ranking',
-    },
+    campaigns: LOCAL_CAMPAIGNS,
     filters: LOCAL_FILTERS,
     trackingIds: [LOCAL_PERSONALIZE.trackingId],
   });

@@ -1,3 +1,4 @@
+import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { randomBytes } from 'node:crypto';
 
 /** The dynalite endpoint that globalSetup started. */
@@ -31,4 +32,14 @@ export function testPersonalizeEndpoint(): string {
   const endpoint = process.env['RECGATE_TEST_PERSONALIZE_ENDPOINT'];
   if (!endpoint) throw new Error('RECGATE_TEST_PERSONALIZE_ENDPOINT is not set: run the tests through jest (globalSetup starts the local Personalize)');
   return `${endpoint}/sandbox/${randomBytes(6).toString('hex')}`;
+}
+
+/** A gateway on a sandbox of the local Personalize: user personalization with the unseen filter, a patient budget. */
+export function testPersonalizeEnvironment(): Record<string, string> {
+  return {
+    PERSONALIZE_ARN: LOCAL_PERSONALIZE.userPersonalization,
+    PERSONALIZE_FILTER_UNSEEN_ARN: LOCAL_PERSONALIZE.unseenFilter,
+    PERSONALIZE_ENDPOINT: testPersonalizeEndpoint(),
+    PERSONALIZE_BUDGET_MS: '1000',
+  };
 }

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Experiment, ExperimentKind, ExperimentStatus, ExperimentVariant } from '../../domain/experiment';
 import type { ExperimentStore } from '../../ports/experiment-store.port';
+import { scanAll } from './scan-all';
 
 /** Experiments, one row each; a status change is a conditional write, so two admins cannot both start one. */
 export class DynamoDbExperimentStore implements ExperimentStore {
@@ -27,12 +28,7 @@ export class DynamoDbExperimentStore implements ExperimentStore {
 
   async list(): Promise<Experiment[]> {
     const experiments: Experiment[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new ScanCommand({ TableName: this.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      experiments.push(...(page.Items ?? []).map(experimentOf));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    await scanAll(this.doc, this.tableName, [], (row) => experiments.push(experimentOf(row)), 1);
     return experiments.sort((a, b) => b.createdAt - a.createdAt);
   }
 

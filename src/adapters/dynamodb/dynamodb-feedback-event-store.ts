@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FeedbackEvent, FeedbackKind, ForwardState } from '../../domain/feedback-event';
 import type { InteractionType } from '../../domain/interaction';
 import type { RecommendationSource, Strategy } from '../../domain/recommendation';
 import type { FeedbackEventStore } from '../../ports/feedback-event-store.port';
+import { scanAll } from './scan-all';
 import { EVENTS_BY_RECEIPT_INDEX, EVENTS_PENDING_INDEX, PENDING_PARTITION } from './table-names';
 
 type Row = Record<string, unknown>;
@@ -75,13 +76,8 @@ export class DynamoDbFeedbackEventStore implements FeedbackEventStore {
     return typeof newest === 'number' ? newest : undefined;
   }
 
-  async scanEvents(visit: (event: FeedbackEvent) => void): Promise<void> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new ScanCommand({ TableName: this.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      for (const row of page.Items ?? []) visit(eventOf(row));
-      start = page.LastEvaluatedKey;
-    } while (start);
+  scanEvents(visit: (event: FeedbackEvent) => void): Promise<void> {
+    return scanAll(this.doc, this.tableName, [], (row) => visit(eventOf(row)));
   }
 
   async eventsOf(userId: string): Promise<FeedbackEvent[]> {

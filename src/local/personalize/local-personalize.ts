@@ -22,6 +22,13 @@ export const LOCAL_PERSONALIZE = {
   unseenCategoryFilter: `${ACCOUNT}:filter/recgate-local-unseen-category`,
 } as const;
 
+/** The campaigns above with the recipe each stands for. */
+export const LOCAL_CAMPAIGNS = {
+  [LOCAL_PERSONALIZE.userPersonalization]: 'user-personalization',
+  [LOCAL_PERSONALIZE.relatedItems]: 'sims',
+  [LOCAL_PERSONALIZE.ranking]: 'personalized-ranking',
+} as const;
+
 /** The filters above as the emulator applies them. */
 export const LOCAL_FILTERS = {
   [LOCAL_PERSONALIZE.unseenFilter]: { excludeSeen: true },
@@ -47,11 +54,7 @@ export async function startLocalPersonalize(container: Container, dataDir: strin
   const files = await exportPersonalizeDatasets({ interactions: container.interactions, catalog: container.catalog, users: container.users }, directory);
   const emulator = await startPersonalizeEmulator({
     model: await loadEmulatorModel(directory),
-    campaigns: {
-      [LOCAL_PERSONALIZE.userPersonalization]: 'user-personalization',
-      [LOCAL_PERSONALIZE.relatedItems]: 'sims',
-      [LOCAL_PERSONALIZE.ranking]: 'personalized-ranking',
-    },
+    campaigns: LOCAL_CAMPAIGNS,
     filters: LOCAL_FILTERS,
     trackingIds: [LOCAL_PERSONALIZE.trackingId],
   });
