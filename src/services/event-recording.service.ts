@@ -9,6 +9,7 @@ import type { FeedNotifier } from '../ports/feed-notifier.port';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { PersonalizeEvent, PersonalizeEventSink } from '../ports/personalize.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
+import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_EVENTS_PER_BATCH = 100;
 const MAX_IMPRESSION_ITEMS = 100;
@@ -75,8 +76,8 @@ export class EventRecordingService {
     const list = checked.recommendationId ? await this.listFor(userId, checked.recommendationId) : undefined;
     const attribution = list ? attributionOf(list, checked) : undefined;
     if (!list) {
-      const [item] = await items([checked.itemIds[0] ?? '']);
-      if (!item || item instanceof Error) throw new InvalidArgumentError('itemId', `names no item in the catalogue: "${checked.itemIds[0] ?? ''}"`);
+      const [item] = rethrowFirstError(await items([checked.itemIds[0] ?? '']));
+      if (!item) throw new InvalidArgumentError('itemId', `names no item in the catalogue: "${checked.itemIds[0] ?? ''}"`);
     }
     const event: FeedbackEvent = {
       userId,

@@ -12,6 +12,7 @@ import type { ProfileAttributes } from '../ports/user-profile.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationText } from './explanation.text';
+import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_RECOMMENDATIONS = 100;
 const MAX_FILTER_CATEGORIES = 20;
@@ -174,7 +175,7 @@ export class RecommendationService {
       readers.items(itemIds),
     ]);
     if (!model) throw new ModelNotTrainedError();
-    const missing = itemIds.filter((_, index) => !known[index] || known[index] instanceof Error);
+    const missing = itemIds.filter((_, index) => !rethrowFirstError(known)[index]);
     if (missing.length > 0) {
       throw new InvalidArgumentError('itemIds', `names items the catalogue does not have: ${missing.slice(0, 5).map((id) => `"${id}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
     }
@@ -208,9 +209,9 @@ export class RecommendationService {
     // Round 3: the items (candidates and the history items named in explanations), in one batch.
     const becauseIds = ranked.flatMap((entry) => entry.reasons.flatMap((reason) => (reason.becauseOf ? [reason.becauseOf] : [])));
     const ids = [...new Set([...ranked.map((entry) => entry.itemId), ...becauseIds])];
-    const loaded = await readers.items(ids);
+    const loaded = rethrowFirstError(await readers.items(ids));
     const items = new Map<ItemId, Item>();
-    for (const item of loaded) if (item && !(item instanceof Error)) items.set(item.id, item);
+    for (const item of loaded) if (item) items.set(item.id, item);
 
     const wanted = new Set(categories);
     const served = ranked
@@ -270,7 +271,7 @@ export class RecommendationService {
       this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
     ]);
     const artefacts = new Map<ItemId, ItemArtefact>();
-    for (const row of artefactRows) if (row && !(row instanceof Error)) artefacts.set(row.itemId, row);
+    for (const row of rethrowFirstError(artefactRows)) if (row) artefacts.set(row.itemId, row);
     return { shared, artefacts };
   }
 

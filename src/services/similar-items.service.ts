@@ -3,6 +3,7 @@ import type { Item, ItemId } from '../domain/item';
 import type { ModelReader } from '../ports/model-store.port';
 import { PersonalizeUnavailableError, type PersonalizeRelatedItems } from '../ports/personalize.port';
 import type { WeightedIds } from '../recommenders/baseline.ranker';
+import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_SIMILAR = 100;
 
@@ -62,11 +63,11 @@ export class SimilarItemsService {
     const list = await readers.similarList(itemId);
     if (!list) return [];
     const ids = list.ids.filter((id) => id !== itemId).slice(0, count);
-    const items = await readers.items(ids);
+    const items = rethrowFirstError(await readers.items(ids));
     return ids.flatMap((id, index) => {
       const item = items[index];
       const score = list.weights[list.ids.indexOf(id)] ?? 0;
-      return item && !(item instanceof Error) ? [{ item, score: Math.round(score * 1e6) / 1e6, source: list.source }] : [];
+      return item ? [{ item, score: Math.round(score * 1e6) / 1e6, source: list.source }] : [];
     });
   }
 }

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import http from 'node:http';
 import https from 'node:https';
+import { classifyDependencyErrors } from './dynamodb-dependency-errors';
 
 export interface DynamoDbClientOptions {
   readonly region: string;
@@ -35,6 +36,7 @@ export function createDynamoDbClients(options: DynamoDbClientOptions): DynamoDbC
       httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
     }),
   });
+  classifyDependencyErrors(client);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
