@@ -22,6 +22,7 @@ export class RecommendationResolver {
     @Ctx() context: RequestContext,
   ): Promise<RecommendationListType> {
     const served = await this.auto.recommend(subjectOf(context.viewer, input?.userId), recommendationRequestOf(input), readersOf(context));
+    context.operation.noteList(served.list, served.items.length);
     return recommendationsToGraph(served);
   }
 
@@ -34,6 +35,7 @@ export class RecommendationResolver {
       { itemIds: input.itemIds, strategy: input.strategy ?? 'AUTO', personalizeWeight: input.blend?.personalizeWeight, context: contextOf(input.context) },
       readersOf(context),
     );
+    context.operation.noteList(served.list, served.items.length);
     return recommendationsToGraph(served);
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './logger';
 
 /**
  * The only reader of process.env. Every value is typed and validated here, and a bad
@@ -79,6 +80,8 @@ export interface Config {
   readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
+  /** Log lines below this level are dropped (one `info` line per GraphQL request). */
+  readonly logLevel: LogLevel;
 }
 
 export interface QueryLimits {
@@ -212,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     playground: boolVar(env, 'PLAYGROUND', true),
+    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),

@@ -9,7 +9,8 @@ import { InProcessFeedNotifier } from './adapters/pubsub/in-process-feed-notifie
 import { RedisFeedNotifier } from './adapters/redis/redis-feed-notifier';
 import type { FeedNotifier } from './ports/feed-notifier.port';
 import { EventRecordingService } from './services/event-recording.service';
-import { jsonLog } from './logger';
+import { jsonLog, leveledLog, type Log } from './logger';
+import { GatewayMetrics } from './observability/gateway-metrics';
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
 import { ensureTables } from './adapters/dynamodb/table-definitions';
 import { tableNames, type TableNames } from './adapters/dynamodb/table-names';
@@ -83,6 +84,10 @@ export interface Container {
   /** PutEvents to the configured event tracker; undefined when no tracking id is configured. */
   readonly personalizeEvents: PersonalizeEventSink | undefined;
   readonly schema: GraphQLSchema;
+  /** Structured JSON lines at LOG_LEVEL and above. */
+  readonly log: Log;
+  /** Request and recommendation counters of this process (the standalone server's /metrics). */
+  readonly metrics: GatewayMetrics;
   createContext(options?: ContextOptions): RequestContext;
   /** Creates missing tables; returns the names it created. */
   ensureTables(): Promise<string[]>;
@@ -102,6 +107,7 @@ export function createContainer(options: ContainerOptions): Container {
       localCredentials: endpoint !== undefined && isLoopback(endpoint),
     });
   const tables = tableNames(config.storage.tablePrefix);
+  const log = leveledLog(jsonLog, config.logLevel);
   const catalog = new DynamoDbItemCatalog(dynamoDb.doc, tables.items);
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
@@ -111,7 +117,7 @@ export function createContainer(options: ContainerOptions): Container {
   const notifier =
     options.notifier ??
     (config.live.redisUrl
-      ? new RedisFeedNotifier({ url: config.live.redisUrl, channel: `${config.storage.tablePrefix}feed`, timeoutMs: config.storage.requestTimeoutMs, log: jsonLog })
+      ? new RedisFeedNotifier({ url: config.live.redisUrl, channel: `${config.storage.tablePrefix}feed`, timeoutMs: config.storage.requestTimeoutMs, log })
       : new InProcessFeedNotifier());
   const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
   const similarItems = new SimilarItemsService(models, personalize?.related);
@@ -124,7 +130,7 @@ export function createContainer(options: ContainerOptions): Container {
   );
   const experimentService = new ExperimentService({ experiments: new DynamoDbExperimentStore(dynamoDb.doc, tables.experiments), events, lists, recommendations: recommendationService });
   const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });
-  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log: jsonLog, ...(personalize?.events ? { sink: personalize.events } : {}) });
+  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(personalize?.events ? { sink: personalize.events } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
@@ -168,6 +174,8 @@ export function createContainer(options: ContainerOptions): Container {
     authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,
+    log,
+    metrics: new GatewayMetrics(),
     live,
     createContext,
     ensureTables: () => ensureTables(dynamoDb.client, tables),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Item, ItemId } from './domain/item';
 import type { User, UserId } from './domain/user';
 import { ANONYMOUS_VIEWER, type Viewer } from './domain/viewer';
+import { OperationRecord } from './observability/operation-record';
 import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
 import type { ProfileAttributes, UserProfiles } from './ports/user-profile.port';
@@ -23,6 +24,8 @@ export interface RequestContext {
   readonly requestId: string;
   readonly viewer: Viewer;
   readonly loaders: Loaders;
+  /** What this request did, for its log line and metrics (resolvers note the lists they serve). */
+  readonly operation: OperationRecord;
   /** Live feeds (subscriptions); undefined where they are not served. */
   readonly live?: LiveFeeds;
 }
@@ -45,13 +48,17 @@ export interface ContextOptions {
   readonly requestId?: string;
   readonly viewer?: Viewer;
   readonly live?: LiveFeeds;
+  /** The host's record of the request; a new one when the host keeps none (subscriptions, scripts). */
+  readonly operation?: OperationRecord;
 }
 
 export function createRequestContext(ports: ContextPorts, options: ContextOptions = {}): RequestContext {
   const profiles = ports.profiles;
+  const requestId = options.requestId ?? randomUUID();
   return {
-    requestId: options.requestId ?? randomUUID(),
+    requestId,
     viewer: options.viewer ?? ANONYMOUS_VIEWER,
+    operation: options.operation ?? new OperationRecord(requestId),
     ...(options.live ? { live: options.live } : {}),
     loaders: {
       // One load per key in a tick becomes one port call; the adapter splits it into BatchGetItem calls of 100.

@@ -7,6 +7,9 @@ import type { RequestContext } from '../context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
+import type { GatewayMetrics } from '../observability/gateway-metrics';
+import type { FinishOperation } from '../observability/operation-recorders';
+import { OperationRecord } from '../observability/operation-record';
 import { dashboardPage } from './dashboard.page';
 import { playgroundPage } from './playground.page';
 
@@ -37,18 +40,27 @@ export interface BrowserPages {
   readonly dashboard: (authorization: string | undefined) => Promise<string>;
 }
 
-export function createHttpApp(
-  apollo: ApolloServer<RequestContext>,
-  createContext: (input: AuthenticationInput) => Promise<RequestContext>,
-  inFlight: InFlight = new InFlight(),
-  pages?: BrowserPages,
-): express.Express {
+export interface HttpAppOptions {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly createContext: (input: AuthenticationInput) => Promise<RequestContext>;
+  /** Requests still running, for a shutdown to wait on. */
+  readonly inFlight?: InFlight;
+  readonly pages?: BrowserPages | undefined;
+  /** Request counters, served on /metrics. */
+  readonly metrics: GatewayMetrics;
+  /** Logs and counts a request once its response is sent or its client is gone. */
+  readonly finish: FinishOperation;
+}
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { apollo, createContext, pages, metrics, finish } = options;
+  const inFlight = options.inFlight ?? new InFlight();
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Process figures in the Prometheus text format, for an operator (and the soak benchmark) to watch.
+  // Process and request figures in the Prometheus text format, for an operator (and the benchmarks) to watch.
   app.get('/metrics', (req, res) => {
     // `?gc=1` collects garbage first when Node runs with --expose-gc (the soak benchmark does; production never).
     if (req.query['gc'] === '1') (globalThis as { gc?: () => void }).gc?.();
@@ -61,6 +73,7 @@ export function createHttpApp(
         `recgate_process_resident_memory_bytes ${memory.rss}`,
         '# TYPE recgate_requests_in_flight gauge',
         `recgate_requests_in_flight ${inFlight.size}`,
+        ...metrics.render(),
         '',
       ].join('\n'),
     );
@@ -94,11 +107,24 @@ export function createHttpApp(
     const given = req.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
-    res.locals['requestId'] = requestId;
+    const operation = new OperationRecord(requestId);
+    res.locals['operation'] = operation;
+    // 'close' comes after the response is sent, or when the client hung up first (499, as nginx logs it).
+    res.once('close', () => finish(operation, res.writableFinished ? res.statusCode : 499));
     next();
   });
+  app.post('/graphql', (req, res, next) => {
+    // GraphQL over HTTP: a POST body is application/json. Anything else named is refused before
+    // the body is read (text/plain, forms and multipart too: the shapes a cross-site form can send).
+    const type = req.header('content-type');
+    if (type === undefined || /^application\/json\s*(;|$)/i.test(type)) return next();
+    res.status(415).json({ errors: [{ message: 'A GraphQL POST body must be application/json.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+  });
   const graphql = expressMiddleware(apollo, {
-    context: ({ req, res }) => createContext({ requestId: String(res.locals['requestId']), authorization: req.header('authorization'), clientAddress: req.socket.remoteAddress }),
+    context: ({ req, res }) => {
+      const operation = res.locals['operation'] as OperationRecord;
+      return createContext({ requestId: operation.requestId, authorization: req.header('authorization'), clientAddress: req.socket.remoteAddress, operation });
+    },
   });
   app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
     // Counted until the handler ends, not until the socket does: a client that hangs up does not stop its resolvers.

@@ -1,18 +1,27 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Container } from '../container';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
 import type { Log } from '../logger';
+import { OperationRecord } from '../observability/operation-record';
+import { lambdaRecorder } from '../observability/operation-recorders';
 import { viewerFromAuthorizer } from './lambda-viewer';
+
+export type GatewayLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
  * The gateway as an API Gateway HTTP API (payload v2) handler. Behind the Cognito JWT
  * authorizer the viewer comes from the claims it verified; invoked without them, the handler
  * verifies the Authorization header itself, with the same rules as the standalone server.
+ * Each request ends with one log line in CloudWatch's embedded metric format (`log` is not
+ * filtered by LOG_LEVEL on Lambda: those lines are the metrics).
  */
-export function createLambdaHandler(container: Container, log: Log) {
+export function createLambdaHandler(container: Container, log: Log): GatewayLambdaHandler {
   const apollo = createApolloServer({ schema: container.schema, log, limits: container.config.limits });
-  return startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+  const records = new WeakMap<object, OperationRecord>();
+  const finish = lambdaRecorder(log);
+  const handle = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: ({ event }) =>
       authenticatedContext(
         container,
@@ -21,8 +30,22 @@ export function createLambdaHandler(container: Container, log: Log) {
           authorization: event.headers['authorization'] ?? event.headers['Authorization'],
           verifiedViewer: viewerFromAuthorizer(event as Parameters<typeof viewerFromAuthorizer>[0]),
           clientAddress: event.requestContext.http.sourceIp,
+          ...(records.has(event) ? { operation: records.get(event) } : {}),
         },
         log,
       ),
   });
+  return async (event, context) => {
+    const record = new OperationRecord(event.requestContext.requestId);
+    records.set(event, record);
+    try {
+      const result = await handle(event, context, () => undefined);
+      if (!result) throw new Error('the Lambda integration returned no response');
+      finish(record, result.statusCode ?? 200);
+      return result;
+    } catch (error) {
+      finish(record, 500);
+      throw error;
+    }
+  };
 }

@@ -4,7 +4,8 @@ import type { Config } from '../config';
 import { createContainer, type Container } from '../container';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
-import { jsonLog, type Log } from '../logger';
+import type { Log } from '../logger';
+import { standaloneRecorder } from '../observability/operation-recorders';
 import { InFlight } from '../support/in-flight';
 import { dashboardContent } from './dashboard-content';
 import { createHttpApp } from './http-app';
@@ -31,15 +32,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const container = options.container ?? createContainer({ config: options.config, dynamoDbEndpoint: options.dynamoDbEndpoint });
   await container.ensureTables();
   const httpServer: Server = createServer();
-  const apollo = createApolloServer({ schema: container.schema, httpServer, log: options.log ?? jsonLog, limits: container.config.limits });
+  const log = options.log ?? container.log;
+  const apollo = createApolloServer({ schema: container.schema, httpServer, log, limits: container.config.limits });
   await apollo.start();
-  const log = options.log ?? jsonLog;
   const closeWebSockets = attachWebSocketServer(httpServer, container, log);
   const inFlight = new InFlight();
   const pages = options.config.playground
     ? { ...options.browser, dashboard: (authorization: string | undefined) => dashboardContent(container, authorization) }
     : undefined;
-  httpServer.on('request', createHttpApp(apollo, (input) => authenticatedContext(container, input, log), inFlight, pages));
+  httpServer.on(
+    'request',
+    createHttpApp({
+      apollo,
+      createContext: (input) => authenticatedContext(container, input, log),
+      inFlight,
+      pages,
+      metrics: container.metrics,
+      finish: standaloneRecorder(log, container.metrics),
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.config.server.port, options.config.server.host, () => resolve());

@@ -8,6 +8,7 @@ import { formatGraphQLError } from './format-error';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';
+import { operationRecordPlugin } from './operation-record.plugin';
 
 /** The configured defaults (an empty environment), for servers built without a config (tests). */
 export const DEFAULT_LIMITS: QueryLimits = loadConfig({}).limits;
@@ -78,6 +79,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
       ...armor.plugins,
       queryCostPlugin(limits.maxCost, expose),
       errorLoggingPlugin(options.log),
+      operationRecordPlugin(),
       // The default landing page loads from a CDN; the bundled playground arrives with its own issue.
       ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import type { Log } from '../logger';
+import type { OperationRecord } from '../observability/operation-record';
 
 export interface AuthenticationInput {
   readonly requestId: string;
@@ -12,6 +13,8 @@ export interface AuthenticationInput {
   readonly verifiedViewer?: Viewer;
   /** The client's address, the rate-limit key of anonymous requests. */
   readonly clientAddress?: string | undefined;
+  /** The host's record of the request (viewer and refusals are noted on it). */
+  readonly operation?: OperationRecord;
 }
 
 /**
@@ -22,15 +25,18 @@ export interface AuthenticationInput {
 export async function authenticatedContext(container: Pick<Container, 'authentication' | 'createContext' | 'rateLimiter'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
   try {
     const viewer = input.verifiedViewer ?? (await container.authentication.authenticate(input.authorization));
+    if (input.operation) input.operation.viewer = viewer.userId ?? 'anonymous';
     const retryAfter = container.rateLimiter.take(viewer.userId ?? `anonymous:${input.clientAddress ?? 'unknown'}`);
     if (retryAfter > 0) {
+      input.operation?.errorCodes.add('RATE_LIMITED');
       throw new GraphQLError(`Too many requests; retry in ${retryAfter} s.`, {
         extensions: { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
       });
     }
-    return container.createContext({ requestId: input.requestId, viewer });
+    return container.createContext({ requestId: input.requestId, viewer, ...(input.operation ? { operation: input.operation } : {}) });
   } catch (error) {
     if (error instanceof UnauthenticatedError) {
+      input.operation?.errorCodes.add('UNAUTHENTICATED');
       log({ level: 'warn', requestId: input.requestId, message: 'unauthenticated request', reason: error.reason });
       throw new GraphQLError(error.message, {
         originalError: error,
@@ -38,6 +44,7 @@ export async function authenticatedContext(container: Pick<Container, 'authentic
       });
     }
     if (error instanceof DependencyUnavailableError) {
+      input.operation?.errorCodes.add('SERVICE_UNAVAILABLE');
       log({ level: 'error', requestId: input.requestId, message: 'authentication unavailable', reason: error.message });
       throw new GraphQLError('Sign-in cannot be checked right now; retry shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
     }

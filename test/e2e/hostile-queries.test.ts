@@ -80,8 +80,12 @@ describe.each([
       headers: { authorization, 'apollo-require-preflight': 'true' },
     });
     expect(mutationOverGet.status).toBe(405);
+    // A simple content type (what a cross-site form can send) is refused before the body is read.
     const plain = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization }, body: '{ __typename }' });
-    expect(plain.status).toBe(400);
+    expect(plain.status).toBe(415);
+    // No content type at all: Apollo's CSRF prevention refuses it.
+    const untyped = await fetch(server.url, { method: 'POST', headers: { authorization }, body: new Blob(['{"query":"{ __typename }"}']) });
+    expect(untyped.status).toBe(400);
   });
 
   it(mode === 'production' ? 'hides the schema: no introspection, no field suggestions' : 'keeps introspection and suggestions for developers', async () => {

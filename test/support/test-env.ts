@@ -15,6 +15,8 @@ export function testEnvironment(extra: Record<string, string> = {}): Record<stri
     DYNAMODB_ENDPOINT: testDynamoDbEndpoint(),
     TABLE_PREFIX: `t${randomBytes(4).toString('hex')}-`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // One info line per request would drown the test output; warnings and errors still show.
+    LOG_LEVEL: 'warn',
     ...extra,
   };
 }

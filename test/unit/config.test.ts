@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ STORAGE: 'postgres' })).toThrow(/^STORAGE: must be one of embedded, memory, dynamodb/);
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/^DEMO_DATA: /);
     expect(() => loadConfig({ TABLE_PREFIX: 'bad prefix!' })).toThrow(/^TABLE_PREFIX: /);
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/^LOG_LEVEL: must be one of debug, info, warn, error/);
   });
 
   it('takes DYNAMODB_ENDPOINT only with STORAGE=dynamodb', () => {
