@@ -8,6 +8,7 @@ import type { AuthenticationInput } from '../graphql/authenticated-context';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
 import type { GatewayMetrics } from '../observability/gateway-metrics';
+import type { Log } from '../logger';
 import type { FinishOperation } from '../observability/operation-recorders';
 import { OperationRecord } from '../observability/operation-record';
 import { dashboardPage } from './dashboard.page';
@@ -50,6 +51,8 @@ export interface HttpAppOptions {
   readonly metrics: GatewayMetrics;
   /** Logs and counts a request once its response is sent or its client is gone. */
   readonly finish: FinishOperation;
+  /** Where server faults outside GraphQL (a route that threw) are logged. */
+  readonly log: Log;
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
@@ -57,6 +60,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const inFlight = options.inFlight ?? new InFlight();
   const app = express();
   app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    // A caller's request id is kept when it looks like one, so logs line up across services.
+    const given = req.header('x-request-id');
+    res.setHeader('x-request-id', given && REQUEST_ID.test(given) ? given : randomUUID());
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -102,12 +111,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         });
     });
   }
-  app.use('/graphql', (req, res, next) => {
-    // A caller's request id is kept when it looks like one, so logs line up across services.
-    const given = req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const operation = new OperationRecord(requestId);
+  app.use('/graphql', (_req, res, next) => {
+    const operation = new OperationRecord(String(res.getHeader('x-request-id')));
     res.locals['operation'] = operation;
     // 'close' comes after the response is sent, or when the client hung up first (499, as nginx logs it).
     res.once('close', () => finish(operation, res.writableFinished ? res.statusCode : 499));
@@ -135,15 +140,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       done();
     }
   });
-  app.use(bodyErrorHandler);
+  app.use(errorHandler(options.log));
   return app;
 }
 
 /**
- * Express answers a body it cannot read with an HTML page and, outside production, a stack
- * trace. Clients get the GraphQL error shape instead, with the status and no internals.
+ * Express answers a body it cannot read, or a route that threw, with an HTML page and, outside
+ * production, a stack trace. Clients get the GraphQL error shape instead, with the status and no
+ * internals; a server fault goes to the log under the request id.
  */
-const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+const errorHandler = (log: Log): ErrorRequestHandler => (error: { status?: number; type?: string; stack?: string; message?: string }, _req, res, next) => {
   if (res.headersSent) return next(error);
   const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   const message =
@@ -153,6 +159,7 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: 
         ? 'The request body is larger than the server accepts.'
         : status < 500
           ? 'The request body could not be read.'
-          : 'Internal server error';
+          : `Internal server error (request id ${String(res.getHeader('x-request-id') ?? 'none')})`;
+  if (status >= 500) log({ level: 'error', requestId: res.getHeader('x-request-id'), message: error.message ?? String(error), stack: error.stack });
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };

@@ -49,6 +49,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       pages,
       metrics: container.metrics,
       finish: standaloneRecorder(log, container.metrics),
+      log,
     }),
   );
   await new Promise<void>((resolve, reject) => {

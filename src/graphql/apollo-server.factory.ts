@@ -9,6 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';
 import { operationRecordPlugin } from './operation-record.plugin';
+import { requestIdInErrorsPlugin } from './request-id-in-errors.plugin';
 
 /** The configured defaults (an empty environment), for servers built without a config (tests). */
 export const DEFAULT_LIMITS: QueryLimits = loadConfig({}).limits;
@@ -80,6 +81,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
       queryCostPlugin(limits.maxCost, expose),
       errorLoggingPlugin(options.log),
       operationRecordPlugin(),
+      requestIdInErrorsPlugin(),
       // The default landing page loads from a CDN; the bundled playground arrives with its own issue.
       ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),

@@ -124,7 +124,7 @@ describe('GraphQL API (in-process, dynalite)', () => {
     // A deployment whose tables do not exist: DynamoDB fails every read with ResourceNotFoundException.
     const misconfigured = createContainer({ config: loadConfig(testEnvironment()), dynamoDb: container.dynamoDb });
     const { errors } = await execute(server, misconfigured, ItemDocument, { id: 'i0001' }, { requestId: 'req-misconfigured-1' });
-    expect(errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(errors).toEqual([expect.objectContaining({ message: 'Internal server error (request id req-misconfigured-1)', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
     expect(JSON.stringify(errors)).not.toMatch(/resource|table/i);
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-misconfigured-1', message: expect.stringMatching(/resource/i) }));
   });
