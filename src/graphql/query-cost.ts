@@ -8,19 +8,34 @@ const SIZE_ARGUMENTS = ['first', 'limit'];
  * The cost of an operation: every field costs 1 plus what it selects, and a list field's
  * selection counts as many times as its `first` / `limit` (also `input.limit`) asks, so
  * `items(first: 100) { similar(first: 100) { … } }` costs what it would make the server do.
+ * A fragment's cost is computed once and counted at every spread, so fragments that spread
+ * each other many times (fan-out) cost what they expand to without the check itself expanding them.
  */
-export function operationCost(selectionSet: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, variables: Readonly<Record<string, unknown>>, seen: ReadonlySet<string> = new Set()): number {
+export function operationCost(
+  selectionSet: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Readonly<Record<string, unknown>>,
+  seen: ReadonlySet<string> = new Set(),
+  fragmentCosts: Map<string, number> = new Map(),
+): number {
   let cost = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const multiplier = sizeOf(selection.arguments?.map((argument) => [argument.name.value, argument.value] as const) ?? [], variables);
-      cost += 1 + (selection.selectionSet ? multiplier * operationCost(selection.selectionSet, fragments, variables, seen) : 0);
+      cost += 1 + (selection.selectionSet ? multiplier * operationCost(selection.selectionSet, fragments, variables, seen, fragmentCosts) : 0);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      cost += operationCost(selection.selectionSet, fragments, variables, seen);
+      cost += operationCost(selection.selectionSet, fragments, variables, seen, fragmentCosts);
     } else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
-      if (fragment && !seen.has(name)) cost += operationCost(fragment.selectionSet, fragments, variables, new Set([...seen, name]));
+      // A cycle (validation refuses those before this runs) would count as nothing.
+      if (!fragment || seen.has(name)) continue;
+      let fragmentCost = fragmentCosts.get(name);
+      if (fragmentCost === undefined) {
+        fragmentCost = operationCost(fragment.selectionSet, fragments, variables, new Set([...seen, name]), fragmentCosts);
+        fragmentCosts.set(name, fragmentCost);
+      }
+      cost += fragmentCost;
     }
   }
   return cost;

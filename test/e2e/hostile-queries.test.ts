@@ -70,6 +70,11 @@ describe.each([
     await refused('query ($n: Int) { items(first: $n) { edges { node { similar(first: $n) { item { id title } } } } } }', 'QUERY_TOO_COSTLY', { n: 100 });
   });
 
+  it('refuses fragment fan-out (each fragment spreading the next four times, 20 deep) by its expanded cost', async () => {
+    const fragments = Array.from({ length: 20 }, (_, level) => `fragment F${level} on Item { ...F${level + 1} ...F${level + 1} ...F${level + 1} ...F${level + 1} }`).join(' ');
+    await refused(`{ item(id: "i0001") { ...F0 } } ${fragments} fragment F20 on Item { id }`, 'QUERY_TOO_COSTLY');
+  });
+
   it('refuses fragment cycles', async () => {
     await refused('{ item(id: "i0001") { ...A } } fragment A on Item { similar(first: 1) { item { ...B } } } fragment B on Item { similar(first: 1) { item { ...A } } }', 'GRAPHQL_VALIDATION_FAILED');
   });
