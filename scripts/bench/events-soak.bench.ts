@@ -1,10 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
 import { openLocalStorageForScript } from '../../src/local/local-storage';
+import { graphqlLoad, typenameLoad } from './support/graphql-load';
 import { startBenchGateway } from './support/start-gateway';
 
 /**
@@ -36,35 +37,27 @@ async function main(): Promise<void> {
     let duplicates = 0;
     let failed = 0;
     const load = (duration: number) =>
-      autocannon({
+      graphqlLoad({
         url: gateway.url,
         connections,
         duration,
-        method: 'POST',
-        requests: [
-          {
-            setupRequest: (request) => {
-              const n = sent++;
-              const item = `i${String((n % 400) + 1).padStart(4, '0')}`;
-              return {
-                ...request,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length] ?? ''}` },
-                body: JSON.stringify({ query: RECORD, variables: { input: { eventId: `${run}-${n}`, itemId: item, type: 'VIEW' } } }),
-              };
-            },
-            onResponse: (status, body) => {
-              const eventId = /"eventId":"([^"]+)"/.exec(body)?.[1];
-              if (status === 200 && eventId && body.includes('"duplicate":false')) {
-                acknowledged++;
-                acknowledgedIds.add(eventId);
-              }
-              else if (status === 200 && body.includes('"duplicate":true')) duplicates++;
-              else failed++;
-            },
-          },
-        ],
+        next: () => {
+          const n = sent++;
+          const item = `i${String((n % 400) + 1).padStart(4, '0')}`;
+          return { token: tokens[n % tokens.length] ?? '', body: { query: RECORD, variables: { input: { eventId: `${run}-${n}`, itemId: item, type: 'VIEW' } } } };
+        },
+        onResponse: (status, body) => {
+          const eventId = /"eventId":"([^"]+)"/.exec(body)?.[1];
+          if (status === 200 && eventId && body.includes('"duplicate":false')) {
+            acknowledged++;
+            acknowledgedIds.add(eventId);
+          } else if (status === 200 && body.includes('"duplicate":true')) duplicates++;
+          else failed++;
+        },
       });
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; server (with dynalite and the local Personalize) and load generator share them`);
+    // The same server's { __typename } throughput, so the events figure reads as a ratio.
+    const reference = await typenameLoad(gateway.url, tokens, connections, 10);
     await load(10); // warm-up: JIT, connections, dynalite's files
     const heapAtStart = await heap();
     const acknowledgedBefore = acknowledged;
@@ -98,6 +91,7 @@ async function main(): Promise<void> {
 
     console.log(`run: ${seconds} s measured after a 10 s warm-up, ${connections} connections, 50 users, a unique eventId per request`);
     console.log(`events/s: ${result.requests.average.toFixed(0)} (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms), non-2xx ${result.non2xx}, errors ${result.errors}`);
+    console.log(`reference: { __typename } ${reference.requests.average.toFixed(0)} requests/s on the same server; events/s ÷ that = ${(result.requests.average / reference.requests.average).toFixed(3)}`);
     console.log(`acknowledged as stored: ${acknowledged} (${acknowledged - acknowledgedBefore} in the measured run), duplicates ${duplicates}, failed ${failed}`);
     const lost = [...acknowledgedIds].filter((id) => !storedIds.has(id)).length;
     const unanswered = [...storedIds].filter((id) => !acknowledgedIds.has(id)).length;
