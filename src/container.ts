@@ -108,6 +108,7 @@ export function createContainer(options: ContainerOptions): Container {
     });
   const tables = tableNames(config.storage.tablePrefix);
   const log = leveledLog(jsonLog, config.logLevel);
+  const metrics = new GatewayMetrics();
   const catalog = new DynamoDbItemCatalog(dynamoDb.doc, tables.items);
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
@@ -147,7 +148,11 @@ export function createContainer(options: ContainerOptions): Container {
   const liveFeed = new LiveFeedService(notifier, config.live.debounceMs);
   const live: LiveFeeds = {
     triggers: (userId) => liveFeed.triggers(userId),
-    recommend: (userId, request) => recommendationService.recommend(userId, request, readersOf(createContext())),
+    recommend: async (userId, request) => {
+      const served = await recommendationService.recommend(userId, request, readersOf(createContext()));
+      metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
+      return served;
+    },
   };
   // A model trained anywhere is served here at once, not after the pointer cache expires.
   void notifier.subscribe((change) => {
@@ -175,7 +180,7 @@ export function createContainer(options: ContainerOptions): Container {
     personalizeEvents: personalize?.events,
     schema,
     log,
-    metrics: new GatewayMetrics(),
+    metrics,
     live,
     createContext,
     ensureTables: () => ensureTables(dynamoDb.client, tables),

@@ -1,5 +1,5 @@
 import { CounterFamily, HistogramFamily } from './metric-families';
-import type { OperationRecord } from './operation-record';
+import type { OperationRecord, ServedListNote } from './operation-record';
 
 /** Seconds; from a cached item read to a slow Personalize fallback. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -25,12 +25,15 @@ export class GatewayMetrics {
     const seconds = durationMs / 1000;
     this.requests.add({ operation, status: String(status) });
     this.latency.observe({ operation }, seconds);
-    for (const list of record.lists) {
-      this.lists.add({ requested: list.requested, served: list.served });
-      if (list.fallbackReason) this.fallbacks.add({ reason: list.fallbackReason });
-    }
+    for (const list of record.lists) this.countList(list);
     const first = record.lists[0];
     if (first) this.listLatency.observe({ served: first.served }, seconds);
+  }
+
+  /** A list served outside an HTTP request (a live-feed push) counts like any other. */
+  countList(list: Pick<ServedListNote, 'requested' | 'served' | 'fallbackReason'>): void {
+    this.lists.add({ requested: list.requested, served: list.served });
+    if (list.fallbackReason) this.fallbacks.add({ reason: list.fallbackReason });
   }
 
   render(): string[] {

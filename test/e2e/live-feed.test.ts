@@ -80,6 +80,8 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     const { client } = connect(alice);
     const feed = follow(client);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the subscription is in place
+    const listsCounted = () => container.metrics.lists.value({ requested: 'BASELINE', served: 'BASELINE' });
+    const countedBefore = listsCounted();
     const before = (await postGraphQL(server.url, RecommendationsDocument, { input: { strategy: 'BASELINE', limit: 5 } }, auth(alice))).body.data?.recommendations;
     const clicked = before?.items[0]?.item.id ?? '';
     const sent = Date.now();
@@ -91,6 +93,8 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     expect(pushed?.list.items).toHaveLength(5);
     expect(pushed?.list.items.map((entry) => entry.item.id)).not.toContain(clicked);
     expect(pushed?.list.id).not.toBe(before?.id);
+    // The list asked for over HTTP and the pushed one both count in /metrics.
+    expect(listsCounted() - countedBefore).toBe(2);
     feed.stop();
   });
 
