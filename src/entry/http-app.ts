@@ -123,6 +123,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     // the body is read (text/plain, forms and multipart too: the shapes a cross-site form can send).
     const type = req.header('content-type');
     if (type === undefined || /^application\/json\s*(;|$)/i.test(type)) return next();
+    (res.locals['operation'] as OperationRecord).errorCodes.add('UNSUPPORTED_MEDIA_TYPE');
     res.status(415).json({ errors: [{ message: 'A GraphQL POST body must be application/json.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
   });
   const graphql = expressMiddleware(apollo, {
@@ -160,6 +161,8 @@ const errorHandler = (log: Log): ErrorRequestHandler => (error: { status?: numbe
         : status < 500
           ? 'The request body could not be read.'
           : `Internal server error (request id ${String(res.getHeader('x-request-id') ?? 'none')})`;
+  const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   if (status >= 500) log({ level: 'error', requestId: res.getHeader('x-request-id'), message: error.message ?? String(error), stack: error.stack });
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  (res.locals['operation'] as OperationRecord | undefined)?.errorCodes.add(code);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

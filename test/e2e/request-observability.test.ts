@@ -70,6 +70,11 @@ describe('request logs and metrics (standalone server /metrics, Lambda embedded 
     expect(requestLines().find((line) => line['requestId'] === 'observability-test-0002')).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'], viewer: undefined });
     await post('{ nope }', { authorization: `Bearer ${alice}`, 'x-request-id': 'observability-test-0003' });
     expect(requestLines().find((line) => line['requestId'] === 'observability-test-0003')).toMatchObject({ status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'], viewer: 'u0001' });
+    // Refused by the HTTP layer before Apollo: no viewer (the token is never read), the code still logged.
+    await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${alice}`, 'x-request-id': 'observability-test-0005' }, body: '{}' });
+    await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice}`, 'x-request-id': 'observability-test-0006' }, body: '{"query": ' });
+    expect(requestLines().find((line) => line['requestId'] === 'observability-test-0005')).toMatchObject({ status: 415, errorCodes: ['UNSUPPORTED_MEDIA_TYPE'], viewer: undefined });
+    expect(requestLines().find((line) => line['requestId'] === 'observability-test-0006')).toMatchObject({ status: 400, errorCodes: ['BAD_REQUEST'], viewer: undefined });
     // Personalize answers late (within the 1 s budget); the client gives up after 100 ms.
     await fetch(`${personalizeEndpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 600 }) });
     try {
