@@ -1,24 +1,47 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Container } from '../container';
+import type { RequestContext } from '../context';
 import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
+import { formatGraphQLError, isClientError } from '../graphql/format-error';
+import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
 import type { Log } from '../logger';
 
 /** Close codes: no token where one is needed, or an expired one (4401); a token that fails verification (4403). */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 const CLOSE_TRY_AGAIN = 1013;
+/** A message over this is refused by closing the socket (1009), as a body over it is refused over HTTP (413). */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Operations one connection may have running at once (a live feed is one). */
+export const MAX_OPERATIONS_PER_CONNECTION = 10;
 
 /**
  * graphql-ws on the standalone server's /graphql (the same path as HTTP). The token comes in
  * `connection_init` (`{ authorization: "Bearer …" }`) and follows the HTTP rules; the
- * connection is closed when the token expires. Returns a function that closes every socket.
+ * connection is closed when the token expires. Every operation meets the HTTP path's limits
+ * (tokens, depth, aliases, directives, cost, introspection, the viewer's rate limit) and its
+ * errors are masked and logged the same way. Returns a function that closes every socket.
  */
-export function attachWebSocketServer(httpServer: Server, container: Pick<Container, 'schema' | 'authentication' | 'createContext' | 'live'>, log: Log): () => Promise<void> {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+export function attachWebSocketServer(
+  httpServer: Server,
+  container: Pick<Container, 'schema' | 'authentication' | 'createContext' | 'live' | 'rateLimiter' | 'config'>,
+  log: Log,
+): () => Promise<void> {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  const guard = webSocketOperationGuard(container.schema, container.config.limits);
+  const refused = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+  /** Client mistakes keep their words; anything else is logged under the operation's id and masked. */
+  const format = (errors: readonly GraphQLError[], requestId: string | undefined): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      if (!isClientError(error)) log({ level: 'error', requestId, message: error.message, path: error.path, stack: (error.originalError ?? error).stack, transport: 'websocket' });
+      const formatted = formatGraphQLError(error.toJSON(), error);
+      return formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ? { ...formatted, message: `Internal server error (request id ${requestId ?? 'none'})` } : formatted;
+    });
   const viewers = new WeakMap<WebSocket, Viewer>();
   const expiries = new WeakMap<WebSocket, NodeJS.Timeout>();
   const disposable = useServer(
@@ -54,7 +77,24 @@ export function attachWebSocketServer(httpServer: Server, container: Pick<Contai
         const timer = expiries.get(ctx.extra.socket);
         if (timer) clearTimeout(timer);
       },
-      context: (ctx) => container.createContext({ requestId: randomUUID(), viewer: viewers.get(ctx.extra.socket) ?? { userId: undefined }, live: container.live }),
+      onSubscribe: (ctx, _id, payload) => {
+        const viewer = viewers.get(ctx.extra.socket) ?? { userId: undefined };
+        if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
+          return refused(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection.`, 'BAD_REQUEST');
+        }
+        const retryAfter = container.rateLimiter.take(viewer.userId ?? `anonymous:${ctx.extra.request.socket.remoteAddress ?? 'unknown'}`);
+        if (retryAfter > 0) return refused(`Too many requests; retry in ${retryAfter} s.`, 'RATE_LIMITED');
+        const guarded = guard(payload);
+        if (Array.isArray(guarded)) return guarded;
+        const { document, operationName, variables } = guarded;
+        const contextValue = container.createContext({ requestId: randomUUID(), viewer, live: container.live });
+        return { schema: container.schema, document, operationName, variableValues: variables, contextValue };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return;
+        return { ...result, errors: format(result.errors, (args.contextValue as RequestContext | undefined)?.requestId) };
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors, undefined),
     },
     wsServer,
   );

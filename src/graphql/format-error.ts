@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, UnauthenticatedError } from '../domain/errors';
 
@@ -23,6 +23,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return { ...formatted, extensions: { code } };
+}
+
+/** graphql-js names the token limit in its parse error; production does not tell a prober the figure. */
+export function withoutTokenLimit(message: string): string {
+  return message.replace(/Document contains more th(?:an|at) \d+ tokens\./, 'Document contains too many tokens.');
+}
+
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY', 'RATE_LIMITED']);
+
+/** The client's own mistake (coded by the domain, or by GraphQL itself): an answer, not an incident to log. */
+export function isClientError(error: GraphQLError): boolean {
+  const code = error.extensions?.['code'] ?? (error.originalError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
 /**

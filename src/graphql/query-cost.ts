@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 
 /** Arguments whose value says how many items a list field returns. */
 const SIZE_ARGUMENTS = ['first', 'limit'];
@@ -65,6 +65,14 @@ function numberOf(value: ValueNode, variables: Readonly<Record<string, unknown>>
   return 1;
 }
 
+/** The refusal of an operation that costs more than `maxCost`; undefined when it does not. */
+export function costRefusal(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>, maxCost: number, exposeLimits: boolean): GraphQLError | undefined {
+  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const cost = operationCost(operation.selectionSet, fragments, variables);
+  if (cost <= maxCost) return undefined;
+  return new GraphQLError(exposeLimits ? `Query is too costly: ${cost}, the limit is ${maxCost}.` : 'Query is too costly.', { extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } } });
+}
+
 /** Refuses an operation over `maxCost` with HTTP 400 before any resolver runs. */
 export function queryCostPlugin(maxCost: number, exposeLimits: boolean): ApolloServerPlugin {
   return {
@@ -72,11 +80,8 @@ export function queryCostPlugin(maxCost: number, exposeLimits: boolean): ApolloS
       return {
         async didResolveOperation({ operation, document, request }) {
           if (!operation) return;
-          const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
-          const cost = operationCost(operation.selectionSet, fragments, request.variables ?? {});
-          if (cost > maxCost) {
-            throw new GraphQLError(exposeLimits ? `Query is too costly: ${cost}, the limit is ${maxCost}.` : 'Query is too costly.', { extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } } });
-          }
+          const refusal = costRefusal(document, operation, request.variables ?? {}, maxCost, exposeLimits);
+          if (refusal) throw refusal;
         },
       };
     },
