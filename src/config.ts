@@ -61,7 +61,11 @@ export interface PersonalizePromotion {
 }
 
 export interface Config {
-  readonly server: { readonly host: string; readonly port: number };
+  /**
+   * The standalone server. A client gets headersTimeoutMs to send its request headers and
+   * requestTimeoutMs for the whole request (slow-sending clients are cut off with 408).
+   */
+  readonly server: { readonly host: string; readonly port: number; readonly headersTimeoutMs: number; readonly requestTimeoutMs: number };
   readonly storage: StorageConfig;
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
   /** npm start starts the local Personalize (unless PERSONALIZE_ARN names a real one). */
@@ -172,6 +176,15 @@ function tablePrefixVar(env: Env): string {
   return prefix;
 }
 
+function serverVars(env: Env): Config['server'] {
+  const headersTimeoutMs = intVar(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = intVar(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs}), got ${headersTimeoutMs}`);
+  }
+  return { host: stringVar(env, 'HOST', 'localhost'), port: intVar(env, 'PORT', 4000, 0, 65535), headersTimeoutMs, requestTimeoutMs };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf<StorageMode>(env, 'STORAGE', 'embedded', ['embedded', 'memory', 'dynamodb']);
   const endpoint = env['DYNAMODB_ENDPOINT'] || undefined;
@@ -182,10 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DYNAMODB_ENDPOINT', `is only used with STORAGE=dynamodb (STORAGE is "${mode}")`);
   }
   const config: Config = {
-    server: {
-      host: stringVar(env, 'HOST', 'localhost'),
-      port: intVar(env, 'PORT', 4000, 0, 65535),
-    },
+    server: serverVars(env),
     storage: {
       mode,
       dataDir: path.resolve(stringVar(env, 'DATA_DIR', '.data')),

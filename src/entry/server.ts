@@ -31,7 +31,9 @@ export interface StartServerOptions {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const container = options.container ?? createContainer({ config: options.config, dynamoDbEndpoint: options.dynamoDbEndpoint });
   await container.ensureTables();
-  const httpServer: Server = createServer();
+  const { headersTimeoutMs, requestTimeoutMs } = options.config.server;
+  // Slow-sending clients (slowloris) are cut off with 408; Node checks every connectionsCheckingInterval.
+  const httpServer: Server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) });
   const log = options.log ?? container.log;
   const apollo = createApolloServer({ schema: container.schema, httpServer, log, limits: container.config.limits });
   await apollo.start();

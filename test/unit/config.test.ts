@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('loadConfig', () => {
   it('serves on localhost:4000 from an embedded DynamoDB under .data by default', () => {
     const config = loadConfig({});
-    expect(config.server).toEqual({ host: 'localhost', port: 4000 });
+    expect(config.server).toEqual({ host: 'localhost', port: 4000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
     expect(config.storage.mode).toBe('embedded');
     expect(config.storage.dataDir.endsWith('.data')).toBe(true);
     expect(config.storage.tablePrefix).toBe('recgate-');
@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/^DEMO_DATA: /);
     expect(() => loadConfig({ TABLE_PREFIX: 'bad prefix!' })).toThrow(/^TABLE_PREFIX: /);
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/^LOG_LEVEL: must be one of debug, info, warn, error/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/^HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
   });
 
   it('takes DYNAMODB_ENDPOINT only with STORAGE=dynamodb', () => {
