@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import net from 'node:net';
+import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
@@ -45,5 +47,22 @@ describe('slow clients (standalone server, raw TCP)', () => {
     const { accessToken } = await signIn('alice');
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('keeps a WebSocket open past the request timeout (it applies to receiving a request, not to an upgraded connection)', async () => {
+    const { accessToken } = await signIn('alice');
+    const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: `Bearer ${accessToken}` }, onNonLazyError: () => undefined });
+    let closed = false;
+    client.on('closed', () => (closed = true));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(closed).toBe(false);
+      const answer = await new Promise((resolve, reject) => {
+        client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined });
+      });
+      expect(answer).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await client.dispose();
+    }
   });
 });
