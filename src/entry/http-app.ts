@@ -12,6 +12,7 @@ import type { Log } from '../logger';
 import type { FinishOperation } from '../observability/operation-recorders';
 import { OperationRecord } from '../observability/operation-record';
 import { dashboardPage } from './dashboard.page';
+import { BODY_TOO_LARGE_MESSAGE, isJsonContentType, MAX_BODY_BYTES, refusalBody, UNSUPPORTED_MEDIA_TYPE_MESSAGE } from './request-limits';
 import { playgroundPage } from './playground.page';
 
 /** The playground's scripts and styles, served from the project's own dependencies (no CDN). */
@@ -122,9 +123,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     // GraphQL over HTTP: a POST body is application/json. Anything else named is refused before
     // the body is read (text/plain, forms and multipart too: the shapes a cross-site form can send).
     const type = req.header('content-type');
-    if (type === undefined || /^application\/json\s*(;|$)/i.test(type)) return next();
+    if (type === undefined || isJsonContentType(type)) return next();
     (res.locals['operation'] as OperationRecord).errorCodes.add('UNSUPPORTED_MEDIA_TYPE');
-    res.status(415).json({ errors: [{ message: 'A GraphQL POST body must be application/json.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    res.status(415).json(refusalBody(UNSUPPORTED_MEDIA_TYPE_MESSAGE, 'UNSUPPORTED_MEDIA_TYPE'));
   });
   const graphql = expressMiddleware(apollo, {
     context: ({ req, res }) => {
@@ -132,7 +133,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
       return createContext({ requestId: operation.requestId, authorization: req.header('authorization'), clientAddress: req.socket.remoteAddress, operation });
     },
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  app.use('/graphql', express.json({ limit: MAX_BODY_BYTES }), async (req, res, next) => {
     // Counted until the handler ends, not until the socket does: a client that hangs up does not stop its resolvers.
     const done = inFlight.start();
     try {
@@ -157,12 +158,12 @@ const errorHandler = (log: Log): ErrorRequestHandler => (error: { status?: numbe
     error.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON.'
       : error.type === 'entity.too.large'
-        ? 'The request body is larger than the server accepts.'
+        ? BODY_TOO_LARGE_MESSAGE
         : status < 500
           ? 'The request body could not be read.'
           : `Internal server error (request id ${String(res.getHeader('x-request-id') ?? 'none')})`;
   const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   if (status >= 500) log({ level: 'error', requestId: res.getHeader('x-request-id'), message: error.message ?? String(error), stack: error.stack });
   (res.locals['operation'] as OperationRecord | undefined)?.errorCodes.add(code);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(refusalBody(message, code));
 };

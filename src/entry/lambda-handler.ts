@@ -7,6 +7,22 @@ import type { Log } from '../logger';
 import { OperationRecord } from '../observability/operation-record';
 import { lambdaRecorder } from '../observability/operation-recorders';
 import { viewerFromAuthorizer } from './lambda-viewer';
+import { BODY_TOO_LARGE_MESSAGE, isJsonContentType, MAX_BODY_BYTES, refusalBody, UNSUPPORTED_MEDIA_TYPE_MESSAGE } from './request-limits';
+
+/** What the standalone server refuses before Apollo, refused the same way here: other media types (415), bodies over 1 MiB (413). */
+function refusalOf(event: APIGatewayProxyEventV2): { code: string; result: APIGatewayProxyStructuredResultV2 } | undefined {
+  const answer = (statusCode: number, code: string, message: string) => ({
+    code,
+    result: { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(refusalBody(message, code)) },
+  });
+  const contentType = event.headers['content-type'] ?? event.headers['Content-Type'];
+  if (event.requestContext.http.method === 'POST' && contentType !== undefined && !isJsonContentType(contentType)) {
+    return answer(415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA_TYPE_MESSAGE);
+  }
+  const bytes = event.body === undefined ? 0 : event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body);
+  if (bytes > MAX_BODY_BYTES) return answer(413, 'BAD_REQUEST', BODY_TOO_LARGE_MESSAGE);
+  return undefined;
+}
 
 export type GatewayLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -37,6 +53,12 @@ export function createLambdaHandler(container: Container, log: Log): GatewayLamb
   });
   return async (event, context) => {
     const record = new OperationRecord(event.requestContext.requestId);
+    const refused = refusalOf(event);
+    if (refused) {
+      record.errorCodes.add(refused.code);
+      finish(record, refused.result.statusCode ?? 400);
+      return refused.result;
+    }
     records.set(event, record);
     try {
       const result = await handle(event, context, () => undefined);

@@ -10,13 +10,12 @@ import type { Viewer } from '../domain/viewer';
 import { formatGraphQLError, isClientError } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
 import type { Log } from '../logger';
+import { MAX_BODY_BYTES } from './request-limits';
 
 /** Close codes: no token where one is needed, or an expired one (4401); a token that fails verification (4403). */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 const CLOSE_TRY_AGAIN = 1013;
-/** A message over this is refused by closing the socket (1009), as a body over it is refused over HTTP (413). */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** Operations one connection may have running at once (a live feed is one). */
 export const MAX_OPERATIONS_PER_CONNECTION = 10;
 
@@ -25,14 +24,15 @@ export const MAX_OPERATIONS_PER_CONNECTION = 10;
  * `connection_init` (`{ authorization: "Bearer …" }`) and follows the HTTP rules; the
  * connection is closed when the token expires. Every operation meets the HTTP path's limits
  * (tokens, depth, aliases, directives, cost, introspection, the viewer's rate limit) and its
- * errors are masked and logged the same way. Returns a function that closes every socket.
+ * errors are masked and logged the same way; a message over MAX_BODY_BYTES closes the socket
+ * (1009), as a body over it is refused over HTTP (413). Returns a function that closes every socket.
  */
 export function attachWebSocketServer(
   httpServer: Server,
   container: Pick<Container, 'schema' | 'authentication' | 'createContext' | 'live' | 'rateLimiter' | 'config'>,
   log: Log,
 ): () => Promise<void> {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const guard = webSocketOperationGuard(container.schema, container.config.limits);
   const refused = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
   /** Client mistakes keep their words; anything else is logged under the operation's id and masked. */
@@ -98,6 +98,16 @@ export function attachWebSocketServer(
     },
     wsServer,
   );
+  // graphql-ws answers a socket error with console.error; ours go to the structured log. A
+  // message over the size limit is the client's doing (ws has already closed with 1009).
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => {
+      const tooLarge = error instanceof RangeError && /max payload/i.test(error.message);
+      log({ level: tooLarge ? 'warn' : 'error', message: tooLarge ? 'websocket message over the size limit' : 'websocket error', error: error.message });
+      if (!tooLarge) socket.close(1011, 'Internal server error');
+    });
+  });
   return async () => {
     await disposable.dispose();
     await new Promise<void>((resolve) => wsServer.close(() => resolve()));

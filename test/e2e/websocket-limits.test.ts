@@ -2,7 +2,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
-import { MAX_MESSAGE_BYTES, MAX_OPERATIONS_PER_CONNECTION } from '../../src/entry/websocket-server';
+import { MAX_BODY_BYTES } from '../../src/entry/request-limits';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/entry/websocket-server';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
@@ -28,6 +29,7 @@ describe.each([
   const clients: Client[] = [];
   /** Fails the next DynamoDB read with an internal-looking message (a fault no stand-in produces on demand). */
   let failNextRead = false;
+  const logged: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     const dynamoDb = testClients();
@@ -45,7 +47,7 @@ describe.each([
     const container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_BURST: '30', RATE_LIMIT_PER_SECOND: '1', ...extraEnv })), dynamoDb });
     await container.ensureTables();
     await loadSmallDataset(container);
-    server = await startServer({ config: container.config, container, log: () => undefined });
+    server = await startServer({ config: container.config, container, log: (line) => logged.push(line) });
     token = (await signIn('alice')).accessToken;
   });
   afterAll(async () => {
@@ -118,6 +120,9 @@ describe.each([
     expect(outcome.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(outcome.errors?.[0]?.message).toMatch(/^Internal server error \(request id [0-9a-f-]{36}\)$/);
     expect(JSON.stringify(outcome)).not.toMatch(/secret|corrupt/);
+    // The details are in the log, under the request id the client was given.
+    const requestId = /request id ([0-9a-f-]{36})/.exec(outcome.errors?.[0]?.message ?? '')?.[1];
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId, message: expect.stringMatching(/corrupt/) }));
   });
 
   it(`refuses more than ${MAX_OPERATIONS_PER_CONNECTION} live feeds on one connection`, async () => {
@@ -139,8 +144,9 @@ describe.each([
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } #${'x'.repeat(MAX_MESSAGE_BYTES)}` } }));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ __typename } #${'x'.repeat(MAX_BODY_BYTES)}` } }));
     expect(await closed).toBe(1009);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', message: 'websocket message over the size limit' }));
   });
 
   it("applies the viewer's rate limit to operations over the socket", async () => {
