@@ -11,6 +11,7 @@ import type { ExperimentStore } from '../ports/experiment-store.port';
 import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { RecommendationRequest, RecommendationService, RequestReaders, ServedItem, ServedRecommendations } from './recommendation.service';
+import { rethrowFirstError } from '../support/batch-results';
 
 export interface CreateExperimentInput {
   readonly name: string;
@@ -198,10 +199,10 @@ export class ExperimentService {
     });
     for (let start = 0; start < interleavedImpressions.length; start += 100) {
       const chunk = interleavedImpressions.slice(start, start + 100);
-      const lists = await this.ports.lists.getLists(chunk.map((entry) => entry.listId));
+      // A list that could not be read fails the results (retryable), rather than dropping its impressions.
+      const lists = rethrowFirstError(await this.ports.lists.getLists(chunk.map((entry) => entry.listId)));
       chunk.forEach((entry, position) => {
-        const list = lists[position];
-        const teams = list && !(list instanceof Error) ? list.experiment?.teams : undefined;
+        const teams = lists[position]?.experiment?.teams;
         const seen = new Set<number>();
         for (const itemId of entry.itemIds) {
           const team = index.get(teams?.[itemId] ?? '');

@@ -250,7 +250,7 @@ export class RecommendationService {
 
   private async personalizeList(answer: PersonalizeList, version: string, exclude: ReadonlySet<ItemId>, history: readonly RecentInteraction[]): Promise<RankedItem[]> {
     const proposed = answer.items.filter((item) => !exclude.has(item.itemId));
-    const similar = await this.ports.models.similarItems(version, proposed.map((item) => item.itemId));
+    const similar = rethrowFirstError(await this.ports.models.similarItems(version, proposed.map((item) => item.itemId)));
     return proposed.map((item, index) => personalizeRanked(item, similar[index], history));
   }
 
@@ -388,9 +388,9 @@ const PERSONALIZE_REASONS: Readonly<Record<string, ExplanationKind>> = {
  * A Personalize item, explained: by the user's own history item it is most similar to under
  * the baseline's item-to-item model, and by Personalize's own reasons (a promotion first).
  */
-function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | Error | undefined, history: readonly RecentInteraction[]): RankedItem {
+function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | undefined, history: readonly RecentInteraction[]): RankedItem {
   const reasons: Reason[] = [];
-  if (similar && !(similar instanceof Error)) {
+  if (similar) {
     const inHistory = new Map(history.map((entry) => [entry.itemId, entry]));
     const index = similar.ids.findIndex((id) => inHistory.has(id));
     const entry = index >= 0 ? inHistory.get(similar.ids[index] ?? '') : undefined;

@@ -19,6 +19,7 @@ import type { RecommendationListStore } from '../ports/recommendation-list-store
 import type { UserDirectoryWriter } from '../ports/user-directory.port';
 import { InvalidArgumentError } from '../domain/errors';
 import type { RecommendationService, RequestReaders } from './recommendation.service';
+import { rethrowFirstError } from '../support/batch-results';
 
 export interface StrategyReportInput {
   /** List length compared (1–100, default 10). */
@@ -165,9 +166,9 @@ export class StrategyReportService {
     const lists = new Map<string, Map<ItemId, RecommendationSource>>();
     for (let start = 0; start < listIds.length; start += 100) {
       const chunk = listIds.slice(start, start + 100);
-      const loaded = await this.ports.lists.getLists(chunk);
+      const loaded = rethrowFirstError(await this.ports.lists.getLists(chunk));
       loaded.forEach((list, index) => {
-        if (list && !(list instanceof Error)) lists.set(chunk[index] ?? '', new Map(list.items.map((entry) => [entry.itemId, entry.source])));
+        if (list) lists.set(chunk[index] ?? '', new Map(list.items.map((entry) => [entry.itemId, entry.source])));
       });
     }
     const strategy = new Map<Strategy, { impressions: number; clicks: number; watchSeconds: number }>();
