@@ -114,7 +114,7 @@ describe.each([
     }
   });
 
-  it('masks an unexpected failure: a request id, no internals', async () => {
+  it('masks an unexpected failure (injected at the SDK middleware): a request id, no internals', async () => {
     failNextRead = true;
     const outcome = await run(connect(), '{ item(id: "i0002") { id } }');
     expect(outcome.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
