@@ -72,6 +72,8 @@ export interface Config {
   readonly localPersonalize: boolean;
   /** How long the current-model pointer is cached: a model trained by another process is served after at most this. */
   readonly models: { readonly pointerCacheMs: number; readonly artefactCacheRows: number };
+  /** Items read on the request path are kept this long (0: off); a write by another process shows after at most cacheMs. */
+  readonly items: { readonly cacheMs: number; readonly cacheEntries: number };
   readonly personalize: PersonalizeConfig;
   readonly auth: AuthConfig;
   /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
@@ -226,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     playground: boolVar(env, 'PLAYGROUND', true),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    items: { cacheMs: intVar(env, 'ITEM_CACHE_SECONDS', 60, 0, 3600) * 1000, cacheEntries: intVar(env, 'ITEM_CACHE_ENTRIES', 20_000, 1, 10_000_000) },
     models: {
       pointerCacheMs: intVar(env, 'MODEL_CACHE_SECONDS', 30, 0, 3600) * 1000,
       artefactCacheRows: intVar(env, 'MODEL_ARTEFACT_CACHE_ROWS', 50_000, 0, 10_000_000),

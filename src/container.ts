@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createDynamoDbClients, type DynamoDbClients } from './adapters/dynamodb/dynamodb-client.factory';
 import { DynamoDbInteractionStore } from './adapters/dynamodb/dynamodb-interaction-store';
 import { DynamoDbItemCatalog } from './adapters/dynamodb/dynamodb-item-catalog';
+import { CachedItemCatalog } from './adapters/cached-item-catalog';
 import { DynamoDbModelStore } from './adapters/dynamodb/dynamodb-model-store';
 import { DynamoDbFeedbackEventStore } from './adapters/dynamodb/dynamodb-feedback-event-store';
 import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-recommendation-list-store';
@@ -60,7 +61,8 @@ export interface Container {
   readonly config: Config;
   readonly tables: TableNames;
   readonly dynamoDb: DynamoDbClients;
-  readonly catalog: DynamoDbItemCatalog;
+  /** The catalogue, recently read items kept in memory (ITEM_CACHE_SECONDS). */
+  readonly catalog: CachedItemCatalog;
   readonly users: DynamoDbUserDirectory;
   readonly interactions: DynamoDbInteractionStore;
   readonly models: DynamoDbModelStore;
@@ -109,7 +111,7 @@ export function createContainer(options: ContainerOptions): Container {
   const tables = tableNames(config.storage.tablePrefix);
   const log = leveledLog(jsonLog, config.logLevel);
   const metrics = new GatewayMetrics();
-  const catalog = new DynamoDbItemCatalog(dynamoDb.doc, tables.items);
+  const catalog = new CachedItemCatalog(new DynamoDbItemCatalog(dynamoDb.doc, tables.items), { ttlMs: config.items.cacheMs, capacity: config.items.cacheEntries });
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
