@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import { startServer, type RunningServer } from '../../src/entry/server';
-import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
-import { testClients } from '../support/test-container';
 import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
@@ -34,10 +32,7 @@ describe('the playground and the dashboard in headless Chromium', () => {
       HOST: '127.0.0.1',
       ...testPersonalizeEnvironment(),
     });
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
     const experiment = await container.experimentService.create({ name: 'baseline vs personalize', kind: 'AB', variants: [{ name: 'control', strategy: 'BASELINE' }, { name: 'personalize', strategy: 'PERSONALIZE' }] });
     await container.experimentService.start(experiment.id);
     const browserTokens = { playgroundAuthorization: `Bearer ${(await signIn('alice')).accessToken}`, dashboardAuthorization: `Bearer ${(await signIn('admin')).accessToken}` };

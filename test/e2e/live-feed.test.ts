@@ -1,14 +1,12 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { postGraphQL } from '../support/http-graphql';
 import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument } from '../__generated__/operations';
-import { loadSmallDataset } from '../support/small-dataset';
 import { accessClaims, forgedToken, signIn, testAuthEnvironment } from '../support/test-auth';
-import { testClients } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 const FEED = 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 5 }) { id generatedAt modelVersion items { item { id } } } }';
 
@@ -27,10 +25,7 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', FEED_DEBOUNCE_MS: '200' })), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', FEED_DEBOUNCE_MS: '200' }));
     server = await startServer({ config: container.config, container, log: () => undefined });
     wsUrl = server.url.replace(/^http/, 'ws');
     alice = (await signIn('alice')).accessToken;

@@ -1,13 +1,11 @@
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import { createLambdaHandler } from '../../src/entry/lambda-handler';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import { httpApiEvent, invoke, type V2Handler } from '../support/lambda-events';
-import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
-import { testClients } from '../support/test-container';
 import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 const RECOMMEND = '{ recommendations(input: { strategy: PERSONALIZE, limit: 5 }) { strategyServed fallbackReason items { item { id } } } }';
 
@@ -29,10 +27,7 @@ describe('request logs and metrics (standalone server /metrics, Lambda embedded 
       PERSONALIZE_ENDPOINT: personalizeEndpoint,
       PERSONALIZE_BUDGET_MS: '1000',
     });
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
     server = await startServer({ config: container.config, container, log: (line) => logged.push(line) });
     alice = (await signIn('alice')).accessToken;
   });

@@ -1,13 +1,11 @@
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import { readdir } from 'node:fs/promises';
 import { invokeBundle, packageLambda, type LambdaBundle } from '../../scripts/bench/support/lambda-bundle';
 import { httpApiEvent } from '../support/lambda-events';
-import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
-import { testClients } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
 import { tempDir, type TempDir } from '../support/temp-dir';
+import { trainedTestContainer } from '../support/test-container';
 
 describe('npm run package (serverless package, no AWS credentials)', () => {
   let directory: TempDir;
@@ -17,10 +15,7 @@ describe('npm run package (serverless package, no AWS credentials)', () => {
 
   beforeAll(async () => {
     directory = await tempDir();
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
     bundle = await packageLambda(directory.path);
   }, 180_000);
   afterAll(async () => {

@@ -1,15 +1,13 @@
 import type { ApolloServer } from '@apollo/server';
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import type { SandboxState } from '../../src/local/personalize/personalize-emulator.server';
 import { RecommendationsDocument, RecordClickDocument, RecordEventsDocument, RecordImpressionDocument, RecordInteractionDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
-import { loadSmallDataset } from '../support/small-dataset';
-import { testClients } from '../support/test-container';
 import { testEnvironment, testPersonalizeEndpoint } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 describe('recording impressions, clicks and interactions (GraphQL, dynalite, local Personalize)', () => {
   const endpoint = testPersonalizeEndpoint();
@@ -20,10 +18,7 @@ describe('recording impressions, clicks and interactions (GraphQL, dynalite, loc
 
   beforeAll(async () => {
     const env = testEnvironment({ PERSONALIZE_TRACKING_ID: LOCAL_PERSONALIZE.trackingId, PERSONALIZE_ENDPOINT: endpoint, PERSONALIZE_BUDGET_MS: '500' });
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
     server = createApolloServer({ schema: container.schema, log: () => undefined });
     await server.start();
   });

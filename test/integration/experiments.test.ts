@@ -1,14 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import type { Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { assignVariant } from '../../src/experiments/assignment';
 import { RecommendationsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
-import { loadSmallDataset } from '../support/small-dataset';
-import { testClients } from '../support/test-container';
 import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 const ADMIN = { viewer: { userId: 'admin', groups: ['admin'] } };
 
@@ -18,10 +16,7 @@ describe('online experiments (GraphQL, dynalite, local Personalize)', () => {
 
   beforeAll(async () => {
     const env = testEnvironment(testPersonalizeEnvironment());
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
     server = createApolloServer({ schema: container.schema, log: () => undefined });
     await server.start();
   });

@@ -1,11 +1,11 @@
-import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+// The resolver module below is imported directly, not through resolvers/index.ts, which loads this polyfill for type-graphql.
+import 'reflect-metadata';
+import type { Container } from '../../src/container';
 import { strategyReportHtml } from '../../src/reports/strategy-report.html';
 import { kendallTauOnCommon, overlapAtK, wilsonInterval } from '../../src/evaluation/list-comparison';
 import { readersOf } from '../../resolvers/recommendation.resolver';
-import { loadSmallDataset } from '../support/small-dataset';
-import { testClients } from '../support/test-container';
 import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
+import { trainedTestContainer } from '../support/test-container';
 
 describe('the strategy report (dynalite, local Personalize)', () => {
   let container: Container;
@@ -13,10 +13,7 @@ describe('the strategy report (dynalite, local Personalize)', () => {
 
   beforeAll(async () => {
     const env = testEnvironment(testPersonalizeEnvironment());
-    container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
-    await container.ensureTables();
-    await loadSmallDataset(container);
-    await container.trainingService.train();
+    container = await trainedTestContainer(env);
   });
   afterAll(() => container.close());
 

@@ -1,6 +1,7 @@
 import { createDynamoDbClients, type DynamoDbClients } from '../../src/adapters/dynamodb/dynamodb-client.factory';
 import { loadConfig } from '../../src/config';
 import { createContainer, type Container } from '../../src/container';
+import { loadSmallDataset } from './small-dataset';
 import { testDynamoDbEndpoint, testEnvironment } from './test-env';
 
 /** Counts the commands a DynamoDB client sends, by name, through its middleware stack. */
@@ -40,4 +41,13 @@ export async function createTestContainer(): Promise<{ container: Container; com
   await container.ensureTables();
   commands.reset();
   return { container, commands };
+}
+
+/** A container on the test dynalite (tables of its own, per `env`) holding the small dataset, with a model trained on it. */
+export async function trainedTestContainer(env: Record<string, string>): Promise<Container> {
+  const container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+  await container.ensureTables();
+  await loadSmallDataset(container);
+  await container.trainingService.train();
+  return container;
 }
