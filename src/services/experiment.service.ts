@@ -59,8 +59,10 @@ export interface ExperimentOptions {
  * served) and outcome (the click) carry the variant through the list's attribution.
  */
 export class ExperimentService {
-  private active: { until: number; experiment: Experiment | undefined } | undefined;
-  private banditStats = new Map<string, { window: number; arms: ArmStats[] }>();
+  // Both hold the read in flight, not its result: the requests that find the cache expired
+  // together share one read (one Scan of the experiments, one scan of the event log per window).
+  private active: { until: number; experiment: Promise<Experiment | undefined> } | undefined;
+  private banditStats = new Map<string, { window: number; arms: Promise<ArmStats[]> }>();
 
   constructor(
     private readonly ports: ExperimentPorts,
@@ -172,10 +174,13 @@ export class ExperimentService {
     const window = Math.floor(this.clock() / this.options.banditWindowMs);
     let cached = this.banditStats.get(experiment.id);
     if (!cached || cached.window !== window) {
-      cached = { window, arms: (await this.armStats(experiment)).map((arm) => ({ clicks: arm.clicks, impressions: arm.impressions })) };
-      this.banditStats.set(experiment.id, cached);
+      const entry = { window, arms: this.armStats(experiment).then((arms) => arms.map((arm) => ({ clicks: arm.clicks, impressions: arm.impressions }))) };
+      // A failed read is not kept: the next request reads again.
+      entry.arms.catch(() => this.banditStats.get(experiment.id) === entry && this.banditStats.delete(experiment.id));
+      this.banditStats.set(experiment.id, entry);
+      cached = entry;
     }
-    return thompsonChoice(cached.arms, new SeededRandom(Math.floor(unitHash(experiment.id, userId, String(window)) * 2 ** 32)));
+    return thompsonChoice(await cached.arms, new SeededRandom(Math.floor(unitHash(experiment.id, userId, String(window)) * 2 ** 32)));
   }
 
   /** Impressions and clicks per variant from the recorded events; an interleaved impression counts each item for its team. */
@@ -223,8 +228,9 @@ export class ExperimentService {
   private async running(): Promise<Experiment | undefined> {
     const now = this.clock();
     if (!this.active || this.active.until <= now) {
-      const experiment = (await this.ports.experiments.list()).find((candidate) => candidate.status === 'RUNNING');
-      this.active = { until: now + this.options.activeCacheMs, experiment };
+      const entry = { until: now + this.options.activeCacheMs, experiment: this.ports.experiments.list().then((all) => all.find((candidate) => candidate.status === 'RUNNING')) };
+      entry.experiment.catch(() => this.active === entry && (this.active = undefined));
+      this.active = entry;
     }
     return this.active.experiment;
   }
