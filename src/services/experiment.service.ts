@@ -12,6 +12,7 @@ import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { RecommendationRequest, RecommendationService, RequestReaders, ServedItem, ServedRecommendations } from './recommendation.service';
 import { rethrowFirstError } from '../support/batch-results';
+import { SharedLoad } from '../support/shared-load';
 
 export interface CreateExperimentInput {
   readonly name: string;
@@ -59,10 +60,10 @@ export interface ExperimentOptions {
  * served) and outcome (the click) carry the variant through the list's attribution.
  */
 export class ExperimentService {
-  // Both hold the read in flight, not its result: the requests that find the cache expired
-  // together share one read (one Scan of the experiments, one scan of the event log per window).
-  private active: { until: number; experiment: Promise<Experiment | undefined> } | undefined;
-  private banditStats = new Map<string, { window: number; arms: Promise<ArmStats[]> }>();
+  // Requests that find these expired together share one read: one Scan of the experiments, one
+  // scan of the event log per bandit window.
+  private readonly active = new SharedLoad<Experiment | undefined>();
+  private readonly banditStats = new Map<string, SharedLoad<ArmStats[]>>();
 
   constructor(
     private readonly ports: ExperimentPorts,
@@ -172,15 +173,10 @@ export class ExperimentService {
 
   private async banditChoice(experiment: Experiment, userId: string): Promise<number> {
     const window = Math.floor(this.clock() / this.options.banditWindowMs);
-    let cached = this.banditStats.get(experiment.id);
-    if (!cached || cached.window !== window) {
-      const entry = { window, arms: this.armStats(experiment).then((arms) => arms.map((arm) => ({ clicks: arm.clicks, impressions: arm.impressions }))) };
-      // A failed read is not kept: the next request reads again.
-      entry.arms.catch(() => this.banditStats.get(experiment.id) === entry && this.banditStats.delete(experiment.id));
-      this.banditStats.set(experiment.id, entry);
-      cached = entry;
-    }
-    return thompsonChoice(await cached.arms, new SeededRandom(Math.floor(unitHash(experiment.id, userId, String(window)) * 2 ** 32)));
+    let stats = this.banditStats.get(experiment.id);
+    if (!stats) this.banditStats.set(experiment.id, (stats = new SharedLoad()));
+    const arms = await stats.get(() => this.armStats(experiment), { now: 0, ttlMs: Infinity, key: String(window) });
+    return thompsonChoice(arms, new SeededRandom(Math.floor(unitHash(experiment.id, userId, String(window)) * 2 ** 32)));
   }
 
   /** Impressions and clicks per variant from the recorded events; an interleaved impression counts each item for its team. */
@@ -226,13 +222,10 @@ export class ExperimentService {
   }
 
   private async running(): Promise<Experiment | undefined> {
-    const now = this.clock();
-    if (!this.active || this.active.until <= now) {
-      const entry = { until: now + this.options.activeCacheMs, experiment: this.ports.experiments.list().then((all) => all.find((candidate) => candidate.status === 'RUNNING')) };
-      entry.experiment.catch(() => this.active === entry && (this.active = undefined));
-      this.active = entry;
-    }
-    return this.active.experiment;
+    return this.active.get(async () => (await this.ports.experiments.list()).find((candidate) => candidate.status === 'RUNNING'), {
+      now: this.clock(),
+      ttlMs: this.options.activeCacheMs,
+    });
   }
 
   private async move(id: string, from: 'DRAFT' | 'RUNNING', to: 'RUNNING' | 'STOPPED'): Promise<void> {
@@ -240,7 +233,7 @@ export class ExperimentService {
     if (!(await this.ports.experiments.transition(id, from, to, this.clock()))) {
       throw new ConflictError(`Experiment "${experiment.name}" is ${experiment.status}; only a ${from} experiment can be ${to === 'RUNNING' ? 'started' : 'stopped'}.`);
     }
-    this.active = undefined;
+    this.active.forget();
   }
 
   private async require(id: string): Promise<Experiment> {

@@ -8,6 +8,7 @@ import { decodeList, encodeList } from './artefact-codec';
 import { batchGetByKeys, type Row } from './batch-get';
 import { batchDeleteKeys, batchPutRows } from './batch-write';
 import { LruCache } from '../../support/lru-cache';
+import { SharedLoad } from '../../support/shared-load';
 
 const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
 
@@ -31,7 +32,8 @@ export class ModelPublishConflictError extends Error {
  * the pointer (cached) and then only the rows it needs for one user.
  */
 export class DynamoDbModelStore implements ModelReader, ModelWriter {
-  private cached: { info: ModelInfo | undefined; until: number } | undefined;
+  /** The current-model pointer; requests that find it expired together share one GetItem. */
+  private readonly pointer = new SharedLoad<ModelInfo | undefined>();
   /** Decoded artefacts by `version/key`: a version's rows never change, so they are cached without expiry. */
   private readonly decoded: LruCache<string, ItemArtefact | WeightedIds | null>;
   private readonly shared = new LruCache<string, SharedArtefacts>(2);
@@ -46,15 +48,17 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
 
   /** Drops the cached pointer: told that a model was published, the next read finds it at once. */
   forgetCurrentModel(): void {
-    this.cached = undefined;
+    this.pointer.forget();
   }
 
-  async currentModel(): Promise<ModelInfo | undefined> {
-    if (this.cached && this.cached.until > Date.now()) return this.cached.info;
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: POINTER }));
-    const info = Item && typeof Item['current'] === 'string' ? (JSON.parse(Item['current']) as ModelInfo) : undefined;
-    this.cached = { info, until: Date.now() + this.options.pointerCacheMs };
-    return info;
+  currentModel(): Promise<ModelInfo | undefined> {
+    return this.pointer.get(
+      async () => {
+        const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: POINTER }));
+        return Item && typeof Item['current'] === 'string' ? (JSON.parse(Item['current']) as ModelInfo) : undefined;
+      },
+      { now: Date.now(), ttlMs: this.options.pointerCacheMs },
+    );
   }
 
   async sharedArtefacts(version: string): Promise<SharedArtefacts> {
@@ -135,7 +139,7 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
       if ((error as { name?: string }).name === 'ConditionalCheckFailedException') throw new ModelPublishConflictError();
       throw error;
     }
-    this.cached = { info, until: Date.now() + this.options.pointerCacheMs };
+    this.pointer.set(info, { now: Date.now(), ttlMs: this.options.pointerCacheMs });
     await this.deleteVersions((previous?.attempts ?? []).filter((old) => old !== version && old !== previousVersion));
     return info;
   }
