@@ -14,6 +14,7 @@ import { OperationRecord } from '../observability/operation-record';
 import { dashboardPage } from './dashboard.page';
 import { BODY_TOO_LARGE_MESSAGE, isJsonContentType, MAX_BODY_BYTES, refusalBody, UNSUPPORTED_MEDIA_TYPE_MESSAGE } from './request-limits';
 import { playgroundPage } from './playground.page';
+import { internalErrorMessage } from '../graphql/format-error';
 
 /** The playground's scripts and styles, served from the project's own dependencies (no CDN). */
 const PLAYGROUND_ASSETS: Readonly<Record<string, readonly [string, string]>> = {
@@ -161,7 +162,7 @@ const errorHandler = (log: Log): ErrorRequestHandler => (error: { status?: numbe
         ? BODY_TOO_LARGE_MESSAGE
         : status < 500
           ? 'The request body could not be read.'
-          : `Internal server error (request id ${String(res.getHeader('x-request-id') ?? 'none')})`;
+          : internalErrorMessage(String(res.getHeader('x-request-id') ?? 'none'));
   const code = status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   if (status >= 500) log({ level: 'error', requestId: res.getHeader('x-request-id'), message: error.message ?? String(error), stack: error.stack });
   (res.locals['operation'] as OperationRecord | undefined)?.errorCodes.add(code);

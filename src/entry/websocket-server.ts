@@ -7,7 +7,7 @@ import type { Container } from '../container';
 import type { RequestContext } from '../context';
 import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
-import { formatGraphQLError, isClientError } from '../graphql/format-error';
+import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
@@ -39,8 +39,7 @@ export function attachWebSocketServer(
   const format = (errors: readonly GraphQLError[], requestId: string | undefined): GraphQLFormattedError[] =>
     errors.map((error) => {
       if (!isClientError(error)) log({ level: 'error', requestId, message: error.message, path: error.path, stack: (error.originalError ?? error).stack, transport: 'websocket' });
-      const formatted = formatGraphQLError(error.toJSON(), error);
-      return formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ? { ...formatted, message: `Internal server error (request id ${requestId ?? 'none'})` } : formatted;
+      return withRequestId(formatGraphQLError(error.toJSON(), error), requestId);
     });
   const viewers = new WeakMap<WebSocket, Viewer>();
   const expiries = new WeakMap<WebSocket, NodeJS.Timeout>();

@@ -25,6 +25,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return { ...formatted, extensions: { code } };
 }
 
+/** What a client is told of a failure it cannot act on: that it happened, and the request id to quote (the details are logged under it). */
+export function internalErrorMessage(requestId: string | undefined): string {
+  return `Internal server error (request id ${requestId ?? 'none'})`;
+}
+
+/** A formatted error, with the request id in its message when it is a masked internal one. */
+export function withRequestId(formatted: GraphQLFormattedError, requestId: string | undefined): GraphQLFormattedError {
+  return formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ? { ...formatted, message: internalErrorMessage(requestId) } : formatted;
+}
+
 /** graphql-js names the token limit in its parse error; production does not tell a prober the figure. */
 export function withoutTokenLimit(message: string): string {
   return message.replace(/Document contains more th(?:an|at) \d+ tokens\./, 'Document contains too many tokens.');

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { withRequestId } from './format-error';
 
 /**
  * A masked error tells the client nothing but that it happened; the request id in its message
@@ -11,9 +12,7 @@ export function requestIdInErrorsPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ? { ...error, message: `Internal server error (request id ${contextValue.requestId})` } : error,
-          );
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => withRequestId(error, contextValue.requestId));
         },
       };
     },
