@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { createContainer } from '../container';
 import { startLocalUserPool } from '../local/cognito/local-user-pool';
 import { DEMO_USERS } from '../local/cognito/local-user-pool.settings';
+import { lockDataDirectory } from '../local/data-directory.lock';
 import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
 import { startLocalStorage } from '../local/local-storage';
 import { startLocalPersonalize } from '../local/personalize/local-personalize';
@@ -12,12 +13,17 @@ import { startServer } from './server';
 /** `npm start`: the gateway on the local stack, with demo data on first start. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything under the data directory is opened or rewritten: one npm start per directory.
+  const lock = await lockDataDirectory(config.storage.dataDir);
   const storage = await startLocalStorage(config.storage, { announce: true });
   console.log(`recgate: storage: ${storage.description}`);
   // cognito-local, unless a real user pool is configured: every request needs a token.
   const userPool = config.localCognito && !config.auth.userPoolId ? await startLocalUserPool(path.join(config.storage.dataDir, 'cognito')) : undefined;
   if (userPool) {
     console.log(`recgate: local Cognito (cognito-local) on ${userPool.settings.endpoint}: pool ${userPool.settings.userPoolId}, app client ${userPool.settings.clientId}`);
+    if (userPool.portChangedFrom !== undefined) {
+      console.log(`recgate: local Cognito's port ${userPool.portChangedFrom} was taken, so it moved: tokens issued before this start are refused`);
+    }
     if (userPool.createdUsers.length > 0) console.log(`recgate: created demo users ${userPool.createdUsers.join(', ')} (passwords in the README)`);
   } else if (config.auth.userPoolId) console.log(`recgate: Cognito user pool ${config.auth.userPoolId}`);
   else console.log('recgate: no user pool configured (COGNITO_USER_POOL_ID): every request except anonymous ones is refused');
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
   const server = await startServer({ config, container, ...(browser ? { browser } : {}) });
   const [items, users, interactions] = await Promise.all([container.catalog.count(), container.users.count(), container.interactions.count()]);
   console.log(`recgate: data: ${items} items, ${users} users, ${interactions} interactions (tables ${Object.values(container.tables).join(', ')})`);
+  await lock.announce(server.url);
   console.log(`recgate: GraphQL gateway listening on ${server.url}`);
   if (config.playground) console.log(`recgate: playground ${server.url} (in a browser${browser ? ', signed in as alice' : ''}); dashboard ${server.url.replace('/graphql', '/dashboard')}${browser ? ' (as admin)' : ''}`);
   if (userPool) console.log('recgate: get a token with  npm run token -- alice   (demo users: alice, bob, newcomer, admin)');
@@ -91,6 +98,7 @@ async function main(): Promise<void> {
       .then(() => personalize?.close())
       .then(() => userPool?.close())
       .then(() => storage.close())
+      .then(() => lock.release())
       .then(() => {
         console.log('recgate: stopped');
         process.exit(0);

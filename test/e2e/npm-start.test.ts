@@ -14,7 +14,8 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
     return childEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', STORAGE: 'embedded', DATA_DIR: dataDir.path, PORT: '0', HOST: '127.0.0.1', DYNAMODB_ENDPOINT: '' });
   };
 
-  it('loads the demo data on first start, stops on Ctrl-C and finds the data again', async () => {
+  it('loads the demo data on first start, stops on Ctrl-C and finds the data, the users, their groups and their tokens again', async () => {
+    let tokenFromFirstStart = '';
     const first = startScript('src/entry/main.ts', env());
     try {
       const [, url] = (await first.waitFor(/listening on (http:\/\/\S+)/, 90_000)) as [string, string];
@@ -26,7 +27,8 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       // npm run token, against the running npm start, as the README says.
       const token = await runScript('scripts/token.ts', ['alice'], env());
       expect(token.code).toBe(0);
-      const alice = { authorization: `Bearer ${token.stdout.trim()}` };
+      tokenFromFirstStart = token.stdout.trim();
+      const alice = { authorization: `Bearer ${tokenFromFirstStart}` };
       const page = await postGraphQL(url, ItemsDocument, { first: 2 }, alice);
       expect(page.body.data?.items.edges).toHaveLength(2);
       const history = await postGraphQL(url, UserHistoryDocument, { id: 'u0001', first: 3 }, alice);
@@ -71,25 +73,47 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       const carol = await runScript('scripts/token.ts', ['carol', '--password', 'Carol-pass-1'], env());
       const asAdmin = await postGraphQL(url, UserHistoryDocument, { id: 'u0002', first: 1 }, { authorization: `Bearer ${carol.stdout.trim()}` });
       expect(asAdmin.body.data?.user?.history.edges).toHaveLength(1);
+
+      // A second npm start on the same data directory refuses at once and leaves the running one's files alone.
+      const settingsBefore = await readFile(`${dataDir.path}/cognito/recgate-local.json`, 'utf8');
+      const intruder = startScript('src/entry/main.ts', env());
+      try {
+        expect(await intruder.waitForExit(30_000)).toBe(1);
+      } finally {
+        await intruder.stop('SIGKILL');
+      }
+      expect(intruder.output()).toContain(`is in use by another npm start (pid ${first.child.pid ?? ''}, listening on ${url})`);
+      expect(intruder.output()).not.toContain('storage:');
+      expect(await readFile(`${dataDir.path}/cognito/recgate-local.json`, 'utf8')).toBe(settingsBefore);
+      expect((await runScript('scripts/token.ts', ['bob'], env())).code).toBe(0);
       expect(await first.stop('SIGINT')).toBe(0);
       expect(first.output()).toContain('recgate: stopped');
     } finally {
       await first.stop('SIGKILL');
     }
 
-    const second = startScript('src/entry/main.ts', env());
-    try {
-      const [, url] = (await second.waitFor(/listening on (http:\/\/\S+)/, 60_000)) as [string, string];
-      expect(second.output()).not.toContain('loaded the built-in demo data');
-      expect(second.output()).not.toContain('no model yet');
-      expect(second.output()).not.toContain('created demo users');
-      expect(second.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
-      const token = await runScript('scripts/token.ts', ['bob'], env());
-      const page = await postGraphQL(url, ItemsDocument, { first: 2 }, { authorization: `Bearer ${token.stdout.trim()}` });
-      expect(page.body.data?.items.edges).toHaveLength(2);
-      expect(await second.stop('SIGTERM')).toBe(0);
-    } finally {
-      await second.stop('SIGKILL');
+    // Stop, start, stop, start: the admin stays an admin, and a token from before the first restart stays valid.
+    for (const restart of [1, 2]) {
+      const again = startScript('src/entry/main.ts', env());
+      try {
+        const [, url] = (await again.waitFor(/listening on (http:\/\/\S+)/, 60_000)) as [string, string];
+        expect(again.output()).not.toContain('loaded the built-in demo data');
+        expect(again.output()).not.toContain('no model yet');
+        expect(again.output()).not.toContain('created demo users');
+        expect(again.output()).not.toContain('was taken, so it moved');
+        expect(again.output()).toMatch(/data: 400 items, 300 users, \d{5} interactions/);
+        const page = await postGraphQL(url, ItemsDocument, { first: 2 }, { authorization: `Bearer ${tokenFromFirstStart}` });
+        expect({ restart, status: page.status, edges: page.body.data?.items.edges.length }).toEqual({ restart, status: 200, edges: 2 });
+        const admin = await runScript('scripts/token.ts', ['admin'], env());
+        const asAdmin = await postGraphQL(url, UserHistoryDocument, { id: 'u0002', first: 1 }, { authorization: `Bearer ${admin.stdout.trim()}` });
+        expect({ restart, errors: asAdmin.body.errors, edges: asAdmin.body.data?.user?.history.edges.length }).toEqual({ restart, errors: undefined, edges: 1 });
+        const listed = await runScript('scripts/users.ts', ['list'], env());
+        expect(listed.stdout).toMatch(/admin\s+sub admin\s+CONFIRMED\s+groups \[admin\]/);
+        expect(listed.stdout).toMatch(/carol\s+sub \S+\s+CONFIRMED\s+groups \[admin\] custom:interests=Horror/);
+        expect(await again.stop('SIGTERM')).toBe(0);
+      } finally {
+        await again.stop('SIGKILL');
+      }
     }
-  }, 180_000);
+  }, 240_000);
 });

@@ -36,6 +36,8 @@ export interface RunningScript {
   readonly child: ChildProcess;
   output(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** The exit code once the script ends by itself; rejects when it is still running after timeoutMs. */
+  waitForExit(timeoutMs?: number): Promise<number | null>;
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
 }
 
@@ -76,6 +78,14 @@ export function startScript(script: string, env: NodeJS.ProcessEnv): RunningScri
           }
         });
         check();
+      }),
+    waitForExit: (timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
+        void exited.then((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
       }),
     stop: async (signal = 'SIGINT', timeoutMs = 20_000) => {
       if (child.exitCode !== null) return child.exitCode;

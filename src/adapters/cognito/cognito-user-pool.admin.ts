@@ -7,6 +7,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
+  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
@@ -64,12 +65,30 @@ export class CognitoUserPoolAdmin {
     return created.UserPoolClient.ClientId;
   }
 
-  async ensureGroup(userPoolId: string, group: string): Promise<void> {
+  /**
+   * Creates the group only when it is missing: cognito-local's CreateGroup replaces an
+   * existing group, members and all, where AWS answers GroupExistsException.
+   */
+  async ensureGroup(userPoolId: string, group: string): Promise<{ created: boolean }> {
+    if (await this.hasGroup(userPoolId, group)) return { created: false };
     try {
       await this.client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
+      return { created: true };
     } catch (error) {
       if ((error as { name?: string }).name !== 'GroupExistsException') throw error;
+      return { created: false };
     }
+  }
+
+  /** ListGroups, page by page (cognito-local's GetGroup fails with a 500 for a missing group). */
+  private async hasGroup(userPoolId: string, group: string): Promise<boolean> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60, ...(token ? { NextToken: token } : {}) }));
+      if ((page.Groups ?? []).some((candidate) => candidate.GroupName === group)) return true;
+      token = page.NextToken;
+    } while (token);
+    return false;
   }
 
   /** Creates a confirmed user with a permanent password; false when the username is taken. */

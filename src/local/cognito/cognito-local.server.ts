@@ -25,11 +25,11 @@ export interface CognitoLocal {
 
 /**
  * cognito-local in this process, its data under `directory` (not the working directory, as
- * its own CLI does), on a loopback port of its own choosing. Its tokens name the issuer
+ * its own CLI does), on the given loopback port (0: a free one). Its tokens name the issuer
  * `http://127.0.0.1:<port>/<poolId>`: the issuer domain is set once the port is known, since
  * cognito-local reads it when it signs.
  */
-export async function startCognitoLocal(directory: string): Promise<CognitoLocal> {
+export async function startCognitoLocal(directory: string, port = 0): Promise<CognitoLocal> {
   const logger = pino({ level: 'silent' });
   const ctx = { logger };
   const config: CognitoLocalConfig = structuredClone(DefaultConfig);
@@ -58,7 +58,7 @@ export async function startCognitoLocal(directory: string): Promise<CognitoLocal
   const httpServer = createHttpServer(application);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(0, '127.0.0.1', () => resolve());
+    httpServer.listen(port, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   config.TokenConfig.IssuerDomain = endpoint;
