@@ -69,7 +69,8 @@ async function main(): Promise<number> {
       console.log(`import: done in ${(summary.durationMs / 1000).toFixed(1)} s`);
       for (const part of summary.parts) {
         const skipped = part.skipped > 0 ? `, ${part.skipped.toLocaleString('en-US')} bad rows skipped` : '';
-        console.log(`  ${part.kind.padEnd(12)} ${part.rows.toLocaleString('en-US').padStart(10)} rows from ${part.file}${skipped}`);
+        const stored = `${part.added.toLocaleString('en-US')} added, ${part.alreadyStored.toLocaleString('en-US')} already stored`;
+        console.log(`  ${part.kind.padEnd(12)} ${part.rows.toLocaleString('en-US').padStart(10)} rows from ${part.file}: ${stored}${skipped}`);
       }
       if (badRows > MAX_REPORTED_BAD_ROWS) console.log(`  (${badRows - MAX_REPORTED_BAD_ROWS} more bad rows were skipped without a message)`);
       console.log(`  users first seen in interactions: ${summary.usersCreated}; items whose popularity changed: ${summary.popularityUpdated}`);

@@ -21,7 +21,7 @@ export interface PersonalizeDataset<T> {
 const MAX_ITEM_ATTRIBUTE_COLUMNS = 20;
 const MAX_USER_ATTRIBUTE_COLUMNS = 10;
 const MAX_CATEGORICAL_LENGTH = 1000;
-const RESERVED = new Set(['USER_ID', 'ITEM_ID', 'TIMESTAMP', 'EVENT_TYPE', 'EVENT_VALUE', 'IMPRESSION', 'RECOMMENDATION_ID', 'CREATION_TIMESTAMP', 'TITLE', 'GENRES']);
+const RESERVED = new Set(['USER_ID', 'ITEM_ID', 'TIMESTAMP', 'EVENT_TYPE', 'EVENT_VALUE', 'EVENT_ID', 'IMPRESSION', 'RECOMMENDATION_ID', 'CREATION_TIMESTAMP', 'TITLE', 'GENRES']);
 
 export const INTERACTIONS_DATASET: PersonalizeDataset<Interaction> = {
   name: 'Interactions',
@@ -31,6 +31,8 @@ export const INTERACTIONS_DATASET: PersonalizeDataset<Interaction> = {
     { name: 'TIMESTAMP', type: 'long', nullable: false, value: (event) => Math.floor(event.occurredAt / 1000) },
     { name: 'EVENT_TYPE', type: 'string', nullable: false, value: (event) => event.eventType },
     { name: 'EVENT_VALUE', type: 'float', nullable: true, value: (event) => event.value },
+    // The gateway's own event id, so that importing an export into the same store adds nothing.
+    { name: 'EVENT_ID', type: 'string', nullable: true, value: (event) => event.eventId },
   ],
 };
 
@@ -79,16 +81,19 @@ function attributeColumns<T extends { attributes: Readonly<Record<string, string
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .flatMap(([key]) => {
       const name = columnName(key);
-      if (!name || RESERVED.has(name) || used.has(name)) return [];
-      used.add(name);
+      if (!name || RESERVED.has(name.toUpperCase()) || used.has(name.toUpperCase())) return [];
+      used.add(name.toUpperCase());
       return [{ name, type: 'string' as const, nullable: true, categorical: true, value: (row: T) => categorical(row.attributes[key]) }];
     })
     .slice(0, max);
 }
 
-/** Avro field names: a letter or "_" first, then letters, digits and "_"; upper case as Personalize's own. */
+/**
+ * Avro field names: a letter or "_" first, then letters, digits and "_". The attribute's case
+ * is kept (`country` stays `country`), so an import of the export gives back the same keys.
+ */
 function columnName(key: string): string | undefined {
-  const name = key.trim().toUpperCase().replace(/[^A-Z0-9_]+/g, '_').replace(/^([^A-Z_])/, '_$1');
+  const name = key.trim().replace(/[^A-Za-z0-9_]+/g, '_').replace(/^([^A-Za-z_])/, '_$1');
   return name.replace(/_/g, '') === '' ? undefined : name;
 }
 

@@ -36,13 +36,14 @@ export const personalizeCsvFormat: DatasetFormat = {
     const parts = new Map<DatasetType, DatasetPart>();
     for (const file of files) {
       const source = await openCsv(file);
-      const header = ((await readFirstRecord(source)) ?? []).map((name) => name.trim().toUpperCase());
+      const columns = ((await readFirstRecord(source)) ?? []).map((name) => name.trim());
+      const header = columns.map((name) => name.toUpperCase());
       const type = datasetTypeOf(header);
       if (!type) {
         throw new ImportFileError(file, `not a Personalize dataset: the header "${header.join(',')}" is neither interactions (USER_ID,ITEM_ID,TIMESTAMP…), items (ITEM_ID,…) nor users (USER_ID,…)`);
       }
       if (parts.has(type)) throw new ImportFileError(file, `a second ${type} dataset in one import (${parts.get(type)?.file})`);
-      parts.set(type, partOf(type, source, header));
+      parts.set(type, partOf(type, source, header, columns));
     }
     return ORDER.flatMap((type) => parts.get(type) ?? []);
   },
@@ -55,10 +56,16 @@ function datasetTypeOf(header: readonly string[]): DatasetType | undefined {
   return undefined;
 }
 
-function partOf(type: DatasetType, source: CsvSource, header: readonly string[]): DatasetPart {
+/**
+ * Personalize's own columns are found whatever their case (`header`, upper case); metadata
+ * columns become attributes under the name the file gives them (`columns`).
+ */
+function partOf(type: DatasetType, source: CsvSource, header: readonly string[], columns: readonly string[]): DatasetPart {
   const spec = { hasHeader: true, minColumns: header.length, maxColumns: header.length };
-  const rowOf = (fields: readonly string[]): Record<string, string> =>
-    Object.fromEntries(header.map((column, index) => [column, fields[index] ?? '']));
+  const rowOf = (fields: readonly string[]): Row => ({
+    known: Object.fromEntries(header.map((column, index) => [column, fields[index] ?? ''])),
+    metadata: (reserved) => Object.fromEntries(columns.flatMap((column, index) => (reserved.has(header[index]) || (fields[index] ?? '').trim() === '' ? [] : [[column, fields[index] ?? '']]))),
+  });
   switch (type) {
     case 'interactions':
       return csvPart('interactions', source, { ...spec, parse: (fields) => parseInteraction(rowOf(fields)) });
@@ -72,7 +79,14 @@ function partOf(type: DatasetType, source: CsvSource, header: readonly string[])
   }
 }
 
-function parseInteraction(row: Record<string, string>): Parsed<Interaction> {
+interface Row {
+  /** Every column by its upper-case name. */
+  readonly known: Record<string, string>;
+  /** The non-empty columns outside `reserved` (upper-case names), under the file's own names. */
+  metadata(reserved: ReadonlySet<string | undefined>): Record<string, string>;
+}
+
+function parseInteraction({ known: row }: Row): Parsed<Interaction> {
   const userId = requiredId('USER_ID', row['USER_ID']);
   if (!userId.ok) return userId;
   const itemId = requiredId('ITEM_ID', row['ITEM_ID']);
@@ -102,7 +116,7 @@ function parseInteraction(row: Record<string, string>): Parsed<Interaction> {
   };
 }
 
-function parseItem(row: Record<string, string>, titleColumn: string | undefined, categoryColumn: string | undefined): Parsed<ItemRecord> {
+function parseItem({ known: row, metadata }: Row, titleColumn: string | undefined, categoryColumn: string | undefined): Parsed<ItemRecord> {
   const id = requiredId('ITEM_ID', row['ITEM_ID']);
   if (!id.ok) return id;
   let createdAt = 0;
@@ -118,22 +132,18 @@ function parseItem(row: Record<string, string>, titleColumn: string | undefined,
       id: id.value,
       title: (titleColumn ? row[titleColumn] ?? '' : '').trim() || id.value,
       categories: categoryColumn ? splitCategorical(row[categoryColumn] ?? '') : [],
-      attributes: metadataOf(row, reserved),
+      attributes: metadata(reserved),
       createdAt,
     },
   };
 }
 
-function parseUser(row: Record<string, string>): Parsed<User> {
+function parseUser({ known: row, metadata }: Row): Parsed<User> {
   const id = requiredId('USER_ID', row['USER_ID']);
   if (!id.ok) return id;
-  return { ok: true, value: { id: id.value, attributes: metadataOf(row, new Set(['USER_ID'])) } };
+  return { ok: true, value: { id: id.value, attributes: metadata(new Set(['USER_ID'])) } };
 }
 
 function splitCategorical(raw: string): string[] {
   return raw.split('|').map((value) => value.trim()).filter(Boolean);
-}
-
-function metadataOf(row: Record<string, string>, reserved: ReadonlySet<string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(row).filter(([column, value]) => !reserved.has(column) && value.trim() !== ''));
 }

@@ -30,7 +30,12 @@ export interface ImportOptions {
 export interface PartSummary {
   readonly kind: DatasetPart['kind'];
   readonly file: string;
+  /** Rows read and accepted. */
   readonly rows: number;
+  /** Rows the store gained: the accepted rows less those already stored under the same key. */
+  readonly added: number;
+  /** Accepted rows whose key the store held already (an earlier import, or the same key twice in the file). */
+  readonly alreadyStored: number;
   readonly skipped: number;
 }
 
@@ -77,6 +82,8 @@ export class DatasetImportService {
 
   private async importPart(part: DatasetPart, options: ImportOptions, userIds: Set<string>): Promise<PartSummary> {
     const blockSize = options.blockSize ?? 1000;
+    // What the part added is what its table gained (rows are keyed, so a repeat overwrites).
+    const before = await this.countStored(part.kind);
     let rows = 0;
     let skipped = 0;
     let block: unknown[] = [];
@@ -115,7 +122,19 @@ export class DatasetImportService {
       await inFlight;
     }
     report();
-    return { kind: part.kind, file: part.file, rows, skipped };
+    const added = Math.max(0, Math.min(rows, (await this.countStored(part.kind)) - before));
+    return { kind: part.kind, file: part.file, rows, added, alreadyStored: rows - added, skipped };
+  }
+
+  private countStored(kind: DatasetPart['kind']): Promise<number> {
+    switch (kind) {
+      case 'items':
+        return this.writers.items.count();
+      case 'users':
+        return this.writers.users.count();
+      case 'interactions':
+        return this.writers.interactions.count();
+    }
   }
 
   private write(kind: DatasetPart['kind'], values: unknown[]): Promise<void> {

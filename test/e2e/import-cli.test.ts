@@ -22,11 +22,13 @@ describe('npm run import (scripts/import.ts)', () => {
   it('imports MovieLens CSVs and says what it wrote; a second run adds nothing', async () => {
     const first = await runScript('scripts/import.ts', ['--format', 'movielens-csv', generated.csv], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/items\s+8 rows from .*movies\.csv/);
-    expect(first.stdout).toMatch(/interactions\s+11 rows from .*ratings\.csv/);
+    expect(first.stdout).toMatch(/items\s+8 rows from .*movies\.csv: 8 added, 0 already stored/);
+    expect(first.stdout).toMatch(/interactions\s+11 rows from .*ratings\.csv: 11 added, 0 already stored/);
     expect(first.stdout).toContain('users first seen in interactions: 3; items whose popularity changed: 6');
     const second = await runScript('scripts/import.ts', ['-f', 'movielens-csv', generated.csv], env);
     expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/items\s+8 rows from .*movies\.csv: 0 added, 8 already stored/);
+    expect(second.stdout).toMatch(/interactions\s+11 rows from .*ratings\.csv: 0 added, 11 already stored/);
     expect(second.stdout).toContain('users first seen in interactions: 0; items whose popularity changed: 0');
   });
 
@@ -55,7 +57,7 @@ describe('npm run import (scripts/import.ts)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('skipped');
     expect(result.stderr).toContain('ratings.csv:3: timestamp "last tuesday"');
-    expect(result.stdout).toMatch(/interactions\s+2 rows from .*ratings\.csv, 1 bad rows skipped/);
+    expect(result.stdout).toMatch(/interactions\s+2 rows from .*ratings\.csv: 2 added, 0 already stored, 1 bad rows skipped/);
   });
 
   it('exits 1 with a clear message for a missing path or the wrong format', async () => {

@@ -35,18 +35,18 @@ describe('exportPersonalizeDatasets (dynalite)', () => {
       ['Users', 'users.csv', 80],
     ]);
     const interactions = (await readFile(path.join(dir.path, 'interactions.csv'), 'utf8')).split('\n');
-    expect(interactions[0]).toBe('USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE');
-    expect(interactions[1]).toMatch(/^u\d{4},i\d{4},\d{10},(view|watch|like|rate),\d*$/);
+    expect(interactions[0]).toBe('USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE,EVENT_ID');
+    expect(interactions[1]).toMatch(/^u\d{4},i\d{4},\d{10},(view|watch|like|rate),\d*,\S+$/);
     const items = (await readFile(path.join(dir.path, 'items.csv'), 'utf8')).split('\n');
-    expect(items[0]).toBe('ITEM_ID,TITLE,GENRES,CREATION_TIMESTAMP,RUNTIMEMINUTES,YEAR');
+    expect(items[0]).toBe('ITEM_ID,TITLE,GENRES,CREATION_TIMESTAMP,runtimeMinutes,year');
     const itemSchema = JSON.parse(await readFile(path.join(dir.path, 'items.schema.json'), 'utf8')) as { fields: unknown[] };
     expect(itemSchema.fields).toEqual([
       { name: 'ITEM_ID', type: 'string' },
       { name: 'TITLE', type: ['null', 'string'], textual: true },
       { name: 'GENRES', type: ['null', 'string'], categorical: true },
       { name: 'CREATION_TIMESTAMP', type: 'long' },
-      { name: 'RUNTIMEMINUTES', type: ['null', 'string'], categorical: true },
-      { name: 'YEAR', type: ['null', 'string'], categorical: true },
+      { name: 'runtimeMinutes', type: ['null', 'string'], categorical: true },
+      { name: 'year', type: ['null', 'string'], categorical: true },
     ]);
     const interactionSchema = JSON.parse(await readFile(path.join(dir.path, 'interactions.schema.json'), 'utf8')) as { fields: { name: string; type: unknown }[] };
     expect(interactionSchema.fields.find((field) => field.name === 'EVENT_VALUE')?.type).toEqual(['null', 'float']);
@@ -63,11 +63,26 @@ describe('exportPersonalizeDatasets (dynalite)', () => {
       const [after] = await target.catalog.getItems(['i0007']);
       expect(after).toEqual(expect.objectContaining({ title: before?.title, categories: before?.categories }));
       const [user] = (await target.users.getUsers(['u0001'])) as User[];
-      // Attribute names come back as the upper-case column names Personalize uses.
-      expect(Object.keys(user?.attributes ?? {}).sort()).toEqual(Object.keys(dataset.users[0]?.attributes ?? {}).map((key) => key.toUpperCase()).sort());
+      // Attribute names keep their case, so a segment such as country=DE still finds its users.
+      expect(user?.attributes).toEqual(dataset.users[0]?.attributes);
     } finally {
       target.close();
     }
+  });
+
+  it('adds nothing when imported back into the store it came from, and says so', async () => {
+    // Prepare
+    await exportPersonalizeDatasets(sourcesOf(source), dir.path);
+    const before = await Promise.all([source.catalog.count(), source.users.count(), source.interactions.count()]);
+    // Act
+    const summary = await source.importService.importParts(await personalizeCsvFormat.open(dir.path), { skipBadRows: false });
+    // Assess
+    expect(await Promise.all([source.catalog.count(), source.users.count(), source.interactions.count()])).toEqual(before);
+    expect(summary.parts.map((part) => [part.kind, part.rows, part.added, part.alreadyStored])).toEqual([
+      ['items', 120, 0, 120],
+      ['users', 80, 0, 80],
+      ['interactions', dataset.interactions.length, 0, dataset.interactions.length],
+    ]);
   });
 
   it('is what the local Personalize trains from', async () => {
