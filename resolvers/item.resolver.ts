@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { RequestContext } from '../src/context';
 import type { CatalogService } from '../src/services/catalog.service';
 import type { SimilarItemsService } from '../src/services/similar-items.service';
+import { CategoryType } from '../schema/category.type';
 import { SimilarItemType } from '../schema/recommendation-list.type';
 import { ItemConnectionType } from '../schema/item-connection.type';
 import { ItemType } from '../schema/item.type';
@@ -29,6 +30,11 @@ export class ItemResolver {
   ): Promise<ItemConnectionType> {
     const page = await this.catalog.listItems({ categories: filter?.categories, search: filter?.search, first, after });
     return connectionOf(page, itemToGraph);
+  }
+
+  @Query(() => [CategoryType], { description: 'Every category of the catalogue, by name, with its item count (as of the current model).' })
+  categories(): Promise<CategoryType[]> {
+    return this.catalog.categories();
   }
 
   @FieldResolver(() => [SimilarItemType], { description: 'The most similar items (item-to-item collaborative filtering), with the similarity as score; first: 1–100, default 10.' })

@@ -67,6 +67,11 @@ export interface Config {
    */
   readonly server: { readonly host: string; readonly port: number; readonly headersTimeoutMs: number; readonly requestTimeoutMs: number };
   readonly storage: StorageConfig;
+  /**
+   * The secret page cursors are signed with (CURSOR_SECRET). Every instance of a deployment
+   * needs the same one; undefined: each process makes its own (npm start keeps one under the data directory).
+   */
+  readonly cursorSecret: string | undefined;
   readonly demoData: { readonly loadWhenEmpty: boolean; readonly seed: number };
   /** npm start starts the local Personalize (unless PERSONALIZE_ARN names a real one). */
   readonly localPersonalize: boolean;
@@ -207,6 +212,7 @@ export function loadConfig(env: Env = process.env): Config {
       requestTimeoutMs: intVar(env, 'DYNAMODB_TIMEOUT_MS', 3000, 50, 60000),
       connectTimeoutMs: intVar(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000, 50, 60000),
     },
+    cursorSecret: cursorSecretVar(env),
     demoData: {
       loadWhenEmpty: boolVar(env, 'DEMO_DATA', true),
       seed: intVar(env, 'DEMO_SEED', 42, 0, 2 ** 31 - 1),
@@ -235,6 +241,14 @@ export function loadConfig(env: Env = process.env): Config {
     },
   };
   return deepFreeze(config);
+}
+
+function cursorSecretVar(env: Env): string | undefined {
+  const secret = env['CURSOR_SECRET'] || undefined;
+  if (secret !== undefined && (secret.length < 32 || secret.length > 512)) {
+    throw new ConfigError('CURSOR_SECRET', `must be 32–512 characters (e.g. openssl rand -hex 32), got ${secret.length}`);
+  }
+  return secret;
 }
 
 function personalizeConfig(env: Env): PersonalizeConfig {

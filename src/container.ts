@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { createDynamoDbClients, type DynamoDbClients } from './adapters/dynamodb/dynamodb-client.factory';
+import { CursorCodec } from './adapters/dynamodb/dynamodb-cursor';
 import { DynamoDbInteractionStore } from './adapters/dynamodb/dynamodb-interaction-store';
 import { DynamoDbItemCatalog } from './adapters/dynamodb/dynamodb-item-catalog';
 import { CachedItemCatalog } from './adapters/cached-item-catalog';
@@ -54,6 +55,8 @@ export interface ContainerOptions {
   readonly auth?: Partial<AuthConfig>;
   /** Pub/sub of feed changes; in-process when not given. */
   readonly notifier?: FeedNotifier;
+  /** The secret page cursors are signed with, when the entry keeps one itself (npm start); wins over config. */
+  readonly cursorSecret?: string;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -111,9 +114,13 @@ export function createContainer(options: ContainerOptions): Container {
   const tables = tableNames(config.storage.tablePrefix);
   const log = leveledLog(jsonLog, config.logLevel);
   const metrics = new GatewayMetrics();
-  const catalog = new CachedItemCatalog(new DynamoDbItemCatalog(dynamoDb.doc, tables.items), { ttlMs: config.items.cacheMs, capacity: config.items.cacheEntries });
+  const cursors = new CursorCodec(options.cursorSecret ?? config.cursorSecret);
+  const catalog = new CachedItemCatalog(new DynamoDbItemCatalog(dynamoDb.doc, tables.items, { filteredReadBudget: 2000, cursors }), {
+    ttlMs: config.items.cacheMs,
+    capacity: config.items.cacheEntries,
+  });
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
-  const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions);
+  const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions, cursors);
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
   const events = new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events);
@@ -136,7 +143,7 @@ export function createContainer(options: ContainerOptions): Container {
   const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(personalize?.events ? { sink: personalize.events } : {}) });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
-      [ItemResolver, new ItemResolver(new CatalogService(catalog), similarItems)],
+      [ItemResolver, new ItemResolver(new CatalogService(catalog, models), similarItems)],
       [UserResolver, new UserResolver(new UserHistoryService(interactions))],
       [RecommendationResolver, new RecommendationResolver(recommendationService, experimentService)],
       [ExperimentResolver, new ExperimentResolver(experimentService)],

@@ -5,6 +5,7 @@ import { startLocalUserPool } from '../local/cognito/local-user-pool';
 import { DEMO_USERS } from '../local/cognito/local-user-pool.settings';
 import { lockDataDirectory } from '../local/data-directory.lock';
 import { loadDemoDataWhenEmpty } from '../local/demo-data.loader';
+import { localCursorSecret } from '../local/local-cursor-secret';
 import { startLocalStorage } from '../local/local-storage';
 import { startLocalPersonalize } from '../local/personalize/local-personalize';
 import { formatTrainingSummary } from '../services/training-summary.text';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   } else if (config.auth.userPoolId) console.log(`recgate: Cognito user pool ${config.auth.userPoolId}`);
   else console.log('recgate: no user pool configured (COGNITO_USER_POOL_ID): every request except anonymous ones is refused');
   const auth = userPool?.settings;
-  const prepared = createContainer({ config, dynamoDbEndpoint: storage.endpoint, ...(auth ? { auth } : {}) });
+  const cursorSecret = config.cursorSecret ?? (await localCursorSecret(config.storage.dataDir));
+  const prepared = createContainer({ config, dynamoDbEndpoint: storage.endpoint, cursorSecret, ...(auth ? { auth } : {}) });
   const created = await prepared.ensureTables();
   if (created.length > 0) console.log(`recgate: created tables ${created.join(', ')}`);
   // The demo data is in place before the first request can arrive.
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   else if (config.personalize.arn) console.log(`recgate: Personalize: ${config.personalize.arn}`);
   else console.log('recgate: Personalize: not configured (PERSONALIZE requests are served by the baseline)');
   const container = personalize
-    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings, ...(auth ? { auth } : {}) })
+    ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings, cursorSecret, ...(auth ? { auth } : {}) })
     : prepared;
   // Under npm start the playground opens signed in as alice, the dashboard as admin (local demo users only).
   const browser = userPool

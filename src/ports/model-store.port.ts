@@ -11,6 +11,8 @@ export interface ModelInfo {
   readonly items: number;
   /** Every category of the catalogue at training time (to validate filters). */
   readonly categories: readonly string[];
+  /** Items per category at training time; absent for a model trained before they were counted. */
+  readonly categoryItems?: Readonly<Record<string, number>>;
   readonly trainingSeconds: number;
   readonly artefactBytes: number;
 }

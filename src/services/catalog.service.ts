@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../domain/errors';
 import type { Item } from '../domain/item';
 import type { Page } from '../domain/page';
 import type { ItemCatalog, ItemFilter } from '../ports/item-catalog.port';
+import type { ModelReader } from '../ports/model-store.port';
 import { pageRequest, withCursorArgument } from './page-request';
 
 const MAX_FILTER_CATEGORIES = 20;
@@ -14,13 +15,42 @@ export interface ItemsQuery {
   readonly after?: string | null;
 }
 
-export class CatalogService {
-  constructor(private readonly catalog: ItemCatalog) {}
+export interface CategoryCount {
+  readonly name: string;
+  /** Items in the category when the current model was trained; null for a model that did not count them. */
+  readonly itemCount: number | null;
+}
 
-  listItems(query: ItemsQuery): Promise<Page<Item>> {
+/**
+ * The catalogue as clients browse it. Categories are those of the current model's
+ * catalogue — the same set `recommendations` checks its filter against — so a category an
+ * import adds is known from the next training on.
+ */
+export class CatalogService {
+  constructor(
+    private readonly catalog: ItemCatalog,
+    private readonly models: Pick<ModelReader, 'currentModel'>,
+  ) {}
+
+  async listItems(query: ItemsQuery): Promise<Page<Item>> {
     const filter = validFilter(query);
     const page = pageRequest(query.first, query.after);
+    if (filter.categories) {
+      // Without a model there is nothing to check against: the filter then simply matches nothing it lacks.
+      const model = await this.models.currentModel();
+      const unknown = model ? filter.categories.filter((category) => !model.categories.includes(category)) : [];
+      if (unknown.length > 0) {
+        throw new InvalidArgumentError('filter.categories', `names categories the catalogue does not have: ${unknown.map((name) => `"${name}"`).join(', ')}`);
+      }
+    }
     return withCursorArgument(() => this.catalog.listItems(filter, page));
+  }
+
+  /** Every category, by name, with its item count: what a genre picker needs, without a scan. */
+  async categories(): Promise<CategoryCount[]> {
+    const model = await this.models.currentModel();
+    if (!model) return [];
+    return [...model.categories].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => ({ name, itemCount: model.categoryItems ? (model.categoryItems[name] ?? 0) : null }));
   }
 }
 

@@ -57,7 +57,9 @@ export class TrainingService {
     const fitMs = Date.now() - started;
 
     started = Date.now();
-    const categories = [...new Set(catalogue.flatMap((item) => item.categories))].sort();
+    const categoryItems: Record<string, number> = {};
+    for (const item of catalogue) for (const category of new Set(item.categories)) categoryItems[category] = (categoryItems[category] ?? 0) + 1;
+    const categories = Object.keys(categoryItems).sort();
     const info = await this.ports.models.publish(
       {
         info: {
@@ -66,6 +68,7 @@ export class TrainingService {
           users: model.users,
           items: model.knn.itemIds.length,
           categories,
+          categoryItems,
           trainingSeconds: (readMs + fitMs) / 1000,
         },
         shared: { popularity: model.popularity, newArrivals: model.newArrivals },

@@ -8,7 +8,7 @@ import type { InteractionStore, InteractionStoreWriter, RecentInteraction } from
 import type { Row } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
-import { decodeCursor, encodeCursor } from './dynamodb-cursor';
+import { CursorCodec } from './dynamodb-cursor';
 import { countRows, scanAll } from './scan-all';
 import { INTERACTIONS_BY_TIME_INDEX } from './table-names';
 
@@ -19,10 +19,11 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly cursors: CursorCodec = new CursorCodec(),
   ) {}
 
   async listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>> {
-    const startKey = page.after ? decodeCursor(LISTING, page.after, CURSOR_FIELDS) : undefined;
+    const startKey = page.after ? this.cursors.decode(LISTING, page.after, CURSOR_FIELDS) : undefined;
     if (startKey && startKey['userId'] !== userId) throw new InvalidCursorError('belongs to another user\'s history');
     const response = await this.doc.send(
       new QueryCommand({
@@ -40,7 +41,7 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
     return {
       nodes: rows.slice(0, page.first).map((row) => ({
         node: interactionFromRow(row),
-        cursor: encodeCursor(LISTING, { userId, eventId: String(row['eventId']), occurredAt: Number(row['occurredAt']) }),
+        cursor: this.cursors.encode(LISTING, { userId, eventId: String(row['eventId']), occurredAt: Number(row['occurredAt']) }),
       })),
       hasNextPage: rows.length > page.first,
     };

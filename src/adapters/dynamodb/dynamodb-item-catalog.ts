@@ -5,7 +5,7 @@ import type { ItemCatalog, ItemCatalogWriter, ItemFilter } from '../../ports/ite
 import { batchGetRows, type Row } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
-import { decodeCursor, encodeCursor } from './dynamodb-cursor';
+import { CursorCodec } from './dynamodb-cursor';
 import { countRows, scanAll } from './scan-all';
 import { stringRecord } from './string-record';
 import { CATALOG_PARTITION, ITEMS_BY_CREATED_INDEX } from './table-names';
@@ -22,14 +22,20 @@ export interface ItemCatalogOptions {
    * hasNextPage and a cursor that continues where the reading stopped.
    */
   readonly filteredReadBudget: number;
+  /** Signs and checks the page cursors (one per deployment, so any instance accepts another's). */
+  readonly cursors?: CursorCodec;
 }
 
 export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
+  private readonly cursors: CursorCodec;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly options: ItemCatalogOptions = { filteredReadBudget: 2000 },
-  ) {}
+  ) {
+    this.cursors = options.cursors ?? new CursorCodec();
+  }
 
   async getItems(ids: readonly ItemId[]): Promise<(Item | null | Error)[]> {
     const rows = await batchGetRows(this.doc, this.tableName, 'itemId', ids);
@@ -41,7 +47,7 @@ export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
   }
 
   async listItems(filter: ItemFilter, page: PageRequest): Promise<Page<Item>> {
-    const startKey = page.after ? decodeCursor(LISTING, page.after, CURSOR_FIELDS) : undefined;
+    const startKey = page.after ? this.cursors.decode(LISTING, page.after, CURSOR_FIELDS) : undefined;
     const expression = filterExpression(filter);
     const matches: Row[] = [];
     let rowsRead = 0;
@@ -67,10 +73,10 @@ export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
     } while (exclusiveStartKey && matches.length <= page.first && (!expression || rowsRead < this.options.filteredReadBudget));
 
     const returned = matches.slice(0, page.first);
-    const nodes = returned.map((row) => ({ node: itemFromRow(row), cursor: cursorOf(row) }));
+    const nodes = returned.map((row) => ({ node: itemFromRow(row), cursor: this.cursorOf(row) }));
     if (matches.length <= page.first && exclusiveStartKey) {
       // Stopped at the read budget: more rows may match past the last one read.
-      return { nodes, hasNextPage: true, endCursor: cursorOf(exclusiveStartKey) };
+      return { nodes, hasNextPage: true, endCursor: this.cursorOf(exclusiveStartKey) };
     }
     return { nodes, hasNextPage: matches.length > page.first };
   }
@@ -116,6 +122,10 @@ export class DynamoDbItemCatalog implements ItemCatalog, ItemCatalogWriter {
   count(): Promise<number> {
     return countRows(this.doc, this.tableName);
   }
+
+  private cursorOf(row: Row): string {
+    return this.cursors.encode(LISTING, { itemId: String(row['itemId']), catalog: CATALOG_PARTITION, createdAt: Number(row['createdAt']) });
+  }
 }
 
 interface FilterExpression {
@@ -143,9 +153,6 @@ function filterExpression(filter: ItemFilter): FilterExpression | undefined {
   return clauses.length > 0 ? { text: clauses.join(' AND '), names, values } : undefined;
 }
 
-function cursorOf(row: Row): string {
-  return encodeCursor(LISTING, { itemId: String(row['itemId']), catalog: CATALOG_PARTITION, createdAt: Number(row['createdAt']) });
-}
 
 function itemToRow(item: ItemRecord, popularity: number): Row {
   return {
