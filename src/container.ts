@@ -157,8 +157,9 @@ export function createContainer(options: ContainerOptions): Container {
   const liveFeed = new LiveFeedService(notifier, config.live.debounceMs);
   const live: LiveFeeds = {
     triggers: (userId) => liveFeed.triggers(userId),
+    // A pushed list takes the path of a fetched one: AUTO follows the running experiment.
     recommend: async (userId, request) => {
-      const served = await recommendationService.recommend(userId, request, readersOf(createContext()));
+      const served = await experimentService.recommend(userId, request, readersOf(createContext()));
       metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
       return served;
     },

@@ -52,11 +52,11 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
   }
 
   /** Subscribes and collects what is pushed, each with the time it arrived. */
-  function follow(client: Client): { pushes: { list: Pushed; at: number }[]; errors: unknown[]; stop: () => void } {
+  function follow(client: Client, query = FEED): { pushes: { list: Pushed; at: number }[]; errors: unknown[]; stop: () => void } {
     const pushes: { list: Pushed; at: number }[] = [];
     const errors: unknown[] = [];
     const stop = client.subscribe<{ feedUpdated: Pushed }>(
-      { query: FEED },
+      { query },
       { next: (result) => (result.data ? pushes.push({ list: result.data.feedUpdated, at: Date.now() }) : errors.push(result.errors)), error: (error) => errors.push(error), complete: () => undefined },
     );
     return { pushes, errors, stop };
@@ -127,6 +127,28 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     await until(() => feed.pushes.length > 0, 2000);
     expect(feed.pushes[0]?.list.modelVersion).toBe(summary.model.version);
     feed.stop();
+  });
+
+  it('pushes AUTO lists through the running experiment, as a fetched list is served', async () => {
+    // Prepare: an experiment whose two arms both serve the baseline, so every list is assigned to one.
+    const experiment = await container.experimentService.create({ name: 'pushed lists', kind: 'AB', variants: [{ name: 'left', strategy: 'BASELINE' }, { name: 'right', strategy: 'BASELINE' }] });
+    await container.experimentService.start(experiment.id);
+    try {
+      const { client } = connect(alice);
+      const feed = follow(client, 'subscription { feedUpdated(input: { limit: 5 }) { id generatedAt modelVersion items { item { id } } } }');
+      // Act: events until the subscription, once in place, pushes.
+      for (let n = 0; !feed.pushes.length; n++) {
+        if (n > 30) throw new Error('no push within 30 events');
+        await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `auto-${Date.now()}-${n}`, itemId: 'i0040', type: 'VIEW' } }, auth(alice));
+        await until(() => feed.pushes.length > 0, 300).catch(() => undefined);
+      }
+      // Assess: the stored list names the experiment and the arm, so its impressions are credited.
+      const [stored] = await container.lists.getLists([feed.pushes[0]?.list.id ?? '']);
+      expect(stored instanceof Error ? stored : stored?.experiment).toEqual(expect.objectContaining({ experimentId: experiment.id, variant: expect.stringMatching(/^(left|right)$/) }));
+      feed.stop();
+    } finally {
+      await container.experimentService.stop(experiment.id);
+    }
   });
 
   it('closes a connection without a token with 4401, and one with a bad token with 4403', async () => {
