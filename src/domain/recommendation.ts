@@ -12,13 +12,22 @@ export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS', 'PERSONALIZE', 'BASELINE', 'BOTH'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
-export const EXPLANATION_KINDS = ['BECAUSE_YOU_WATCHED', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS', 'PROMOTED', 'EXPLORATION'] as const;
-export type ExplanationKind = (typeof EXPLANATION_KINDS)[number];
+/** Why an item is in a list, as the recommenders say it: BECAUSE_OF_HISTORY names the history item that contributed most. */
+export const REASON_KINDS = ['BECAUSE_OF_HISTORY', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS', 'PROMOTED', 'EXPLORATION'] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
+/**
+ * The kinds clients see: a history reason is named after what the user did with the item
+ * (watched, viewed, liked, bought, rated), so the kind always agrees with its text.
+ */
+export const HISTORY_EXPLANATION_KINDS = ['BECAUSE_YOU_WATCHED', 'BECAUSE_YOU_VIEWED', 'BECAUSE_YOU_LIKED', 'BECAUSE_YOU_BOUGHT', 'BECAUSE_YOU_RATED', 'BECAUSE_OF_YOUR_HISTORY'] as const;
+export const EXPLANATION_KINDS = [...HISTORY_EXPLANATION_KINDS, ...REASON_KINDS.filter((kind) => kind !== 'BECAUSE_OF_HISTORY')] as const;
+export type ExplanationKind = (typeof HISTORY_EXPLANATION_KINDS)[number] | Exclude<ReasonKind, 'BECAUSE_OF_HISTORY'>;
 
 /** Why an item is in a list, before it is worded for people. */
 export interface Reason {
-  readonly kind: ExplanationKind;
-  /** The history item that contributed most (BECAUSE_YOU_WATCHED only). */
+  readonly kind: ReasonKind;
+  /** The history item that contributed most (BECAUSE_OF_HISTORY only). */
   readonly becauseOf?: ItemId;
   readonly becauseOfType?: InteractionType;
   /** The category a popularity, new-arrival or interest reason is about. */

@@ -140,7 +140,7 @@ function addNeighbours(list: WeightedIds, entry: HistoryEntry, exclude: Readonly
 }
 
 function becauseReason(entry: HistoryEntry): Reason {
-  return { kind: 'BECAUSE_YOU_WATCHED', becauseOf: entry.itemId, becauseOfType: entry.type };
+  return { kind: 'BECAUSE_OF_HISTORY', becauseOf: entry.itemId, becauseOfType: entry.type };
 }
 
 /** The user's categories: stated interests first, then the most frequent in their recent history. */

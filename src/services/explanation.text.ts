@@ -1,29 +1,36 @@
 import type { InteractionType } from '../domain/interaction';
-import type { Reason } from '../domain/recommendation';
+import type { ExplanationKind, Reason } from '../domain/recommendation';
 
-const VERBS: Partial<Record<InteractionType, string>> = {
-  PURCHASE: 'bought',
-  LIKE: 'liked',
-  VIEW: 'viewed',
-  CLICK: 'viewed',
+/** What the user did with the item a history reason names: its kind and the verb of its text. */
+const HISTORY: Readonly<Record<InteractionType, { readonly kind: ExplanationKind; readonly verb: string }>> = {
+  WATCH: { kind: 'BECAUSE_YOU_WATCHED', verb: 'watched' },
+  VIEW: { kind: 'BECAUSE_YOU_VIEWED', verb: 'viewed' },
+  CLICK: { kind: 'BECAUSE_YOU_VIEWED', verb: 'viewed' },
+  LIKE: { kind: 'BECAUSE_YOU_LIKED', verb: 'liked' },
+  PURCHASE: { kind: 'BECAUSE_YOU_BOUGHT', verb: 'bought' },
+  RATE: { kind: 'BECAUSE_YOU_RATED', verb: 'rated' },
+  OTHER: { kind: 'BECAUSE_OF_YOUR_HISTORY', verb: '' },
 };
 
-/** The sentence shown under an item ("Because you watched Alien"), ready for a client to display. */
-export function explanationText(reason: Reason, becauseOfTitle: string | undefined): string {
+/** The kind and the sentence shown under an item ("Because you watched Alien"), ready for a client to display. */
+export function explanationOf(reason: Reason, becauseOfTitle: string | undefined): { kind: ExplanationKind; text: string } {
   switch (reason.kind) {
-    case 'BECAUSE_YOU_WATCHED':
-      return `Because you ${VERBS[reason.becauseOfType ?? 'WATCH'] ?? 'watched'} ${becauseOfTitle ?? 'something similar'}`;
+    case 'BECAUSE_OF_HISTORY': {
+      const { kind, verb } = HISTORY[reason.becauseOfType ?? 'OTHER'];
+      const title = becauseOfTitle ?? 'something similar';
+      return { kind, text: verb ? `Because you ${verb} ${title}` : `Because of ${title} in your history` };
+    }
     case 'POPULAR':
-      return reason.category ? `Popular in ${reason.category}` : 'Popular right now';
+      return { kind: reason.kind, text: reason.category ? `Popular in ${reason.category}` : 'Popular right now' };
     case 'TRENDING':
-      return reason.category ? `Trending in ${reason.category}` : 'Trending now';
+      return { kind: reason.kind, text: reason.category ? `Trending in ${reason.category}` : 'Trending now' };
     case 'NEW_ARRIVAL':
-      return reason.category ? `New in ${reason.category}` : 'New arrival';
+      return { kind: reason.kind, text: reason.category ? `New in ${reason.category}` : 'New arrival' };
     case 'MATCHES_INTERESTS':
-      return reason.category ? `Matches your interest in ${reason.category}` : 'Matches your interests';
+      return { kind: reason.kind, text: reason.category ? `Matches your interest in ${reason.category}` : 'Matches your interests' };
     case 'PROMOTED':
-      return 'Promoted';
+      return { kind: reason.kind, text: 'Promoted' };
     case 'EXPLORATION':
-      return 'Something new to explore';
+      return { kind: reason.kind, text: 'Something new to explore' };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
 import type { Item, ItemId } from '../domain/item';
-import type { ExplanationKind, FallbackReason, RankedItem, Reason, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
+import type { ExplanationKind, FallbackReason, RankedItem, Reason, ReasonKind, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
 import type { ExperimentExposure } from '../domain/experiment';
 import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
@@ -11,7 +11,7 @@ import type { RecommendationListStore } from '../ports/recommendation-list-store
 import type { ProfileAttributes } from '../ports/user-profile.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
-import { explanationText } from './explanation.text';
+import { explanationOf } from './explanation.text';
 import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_RECOMMENDATIONS = 100;
@@ -290,7 +290,7 @@ export class RecommendationService {
       source: entry.source,
       explanations: entry.reasons.map((reason) => {
         const becauseOf = reason.becauseOf ? items.get(reason.becauseOf) : undefined;
-        return { kind: reason.kind, text: explanationText(reason, becauseOf?.title), becauseOf, category: reason.category };
+        return { ...explanationOf(reason, becauseOf?.title), becauseOf, category: reason.category };
       }),
     };
   }
@@ -378,7 +378,7 @@ export function blend(personalize: readonly RankedItem[], baseline: readonly Ran
     .sort((a, b) => b.score - a.score || (a.itemId < b.itemId ? -1 : 1));
 }
 
-const PERSONALIZE_REASONS: Readonly<Record<string, ExplanationKind>> = {
+const PERSONALIZE_REASONS: Readonly<Record<string, ReasonKind>> = {
   'popular item': 'POPULAR',
   'promoted item': 'PROMOTED',
   exploration: 'EXPLORATION',
@@ -394,7 +394,7 @@ function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | 
     const inHistory = new Map(history.map((entry) => [entry.itemId, entry]));
     const index = similar.ids.findIndex((id) => inHistory.has(id));
     const entry = index >= 0 ? inHistory.get(similar.ids[index] ?? '') : undefined;
-    if (entry) reasons.push({ kind: 'BECAUSE_YOU_WATCHED', becauseOf: entry.itemId, becauseOfType: entry.type });
+    if (entry) reasons.push({ kind: 'BECAUSE_OF_HISTORY', becauseOf: entry.itemId, becauseOfType: entry.type });
   }
   for (const reason of item.reasons) {
     const kind = PERSONALIZE_REASONS[reason.trim().toLowerCase()];

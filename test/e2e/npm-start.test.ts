@@ -36,7 +36,7 @@ describe('npm start (src/entry/main.ts on the embedded, on-disk DynamoDB)', () =
       expect(first.output()).toMatch(/no model yet, so trained one: trained model v\S+ on [\d,]+ interactions/);
       const list = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5 } }, alice);
       expect(list.body.data?.recommendations.items).toHaveLength(5);
-      expect(list.body.data?.recommendations.items[0]?.explanations[0]?.text).toMatch(/^Because you (watched|viewed|liked) /);
+      expect(list.body.data?.recommendations.items[0]?.explanations[0]?.text).toMatch(/^Because you (watched|viewed|liked|rated) /);
       expect(first.output()).toMatch(/local Personalize on http:\/\/127\.0\.0\.1:\d+, trained on [\d,]+ interactions/);
       const personalized = await postGraphQL(url, RecommendationsDocument, { input: { limit: 5, strategy: 'PERSONALIZE' } }, alice);
       expect(personalized.body.data?.recommendations).toEqual(expect.objectContaining({ strategyServed: 'PERSONALIZE', fallbackReason: null }));

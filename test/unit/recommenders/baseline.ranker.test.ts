@@ -38,7 +38,7 @@ describe('rankBaseline', () => {
     const ranked = rankBaseline(request({ history, artefacts, exclude: new Set(history.map((entry) => entry.itemId)) }));
     // aliens: EASE 0.9/0.9 = 1; collateral: kNN 0.6 · 0.7/0.7 = 0.6; predator: EASE (0.2 + 0.3)/0.9 ≈ 0.56.
     expect(ranked.slice(0, 3).map((item) => item.itemId)).toEqual(['aliens', 'collateral', 'predator']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_YOU_WATCHED', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
+    expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_OF_HISTORY', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
     expect(ranked[1]).toEqual(expect.objectContaining({ source: 'ITEM_KNN', reasons: [expect.objectContaining({ becauseOf: 'heat' })] }));
     // predator: 0.2 from Alien, 0.3 from Heat — Heat contributed most.
     expect(ranked[2]).toEqual(expect.objectContaining({ source: 'EASE', reasons: [expect.objectContaining({ becauseOf: 'heat' })] }));
@@ -95,7 +95,7 @@ describe('scoreItems', () => {
   it('orders the given items by the baseline score, popularity breaking the rest, ties in the given order', () => {
     const ranked = scoreItems({ history, artefacts, popularity, itemIds: ['unknown-1', 'predator', 'hit', 'aliens', 'unknown-2'] });
     expect(ranked.map((item) => item.itemId)).toEqual(['aliens', 'predator', 'hit', 'unknown-1', 'unknown-2']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_YOU_WATCHED', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
+    expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_OF_HISTORY', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
     expect(ranked[2]).toEqual(expect.objectContaining({ source: 'POPULARITY', reasons: [{ kind: 'POPULAR' }] }));
     expect(ranked[3]).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
   });

@@ -1,7 +1,7 @@
 import type { RankedItem } from '../../../src/domain/recommendation';
 import { blend } from '../../../src/services/recommendation.service';
 
-const item = (itemId: string, kind: 'POPULAR' | 'BECAUSE_YOU_WATCHED', becauseOf?: string): RankedItem => ({
+const item = (itemId: string, kind: 'POPULAR' | 'BECAUSE_OF_HISTORY', becauseOf?: string): RankedItem => ({
   itemId,
   score: 1,
   source: 'EASE',
@@ -9,8 +9,8 @@ const item = (itemId: string, kind: 'POPULAR' | 'BECAUSE_YOU_WATCHED', becauseOf
 });
 
 describe('blend', () => {
-  const personalize = [item('a', 'POPULAR'), item('b', 'BECAUSE_YOU_WATCHED', 'x'), item('c', 'POPULAR')];
-  const baseline = [item('b', 'BECAUSE_YOU_WATCHED', 'y'), item('d', 'POPULAR')];
+  const personalize = [item('a', 'POPULAR'), item('b', 'BECAUSE_OF_HISTORY', 'x'), item('c', 'POPULAR')];
+  const baseline = [item('b', 'BECAUSE_OF_HISTORY', 'y'), item('d', 'POPULAR')];
 
   it('fuses by weighted reciprocal rank, each item once, BOTH with the explanations of both', () => {
     const fused = blend(personalize, baseline, 0.5);
@@ -23,8 +23,8 @@ describe('blend', () => {
     ]);
     expect(fused[0]?.score).toBeCloseTo(0.5 / 12 + 0.5 / 11, 12);
     expect(fused[0]?.reasons).toEqual([
-      { kind: 'BECAUSE_YOU_WATCHED', becauseOf: 'x' },
-      { kind: 'BECAUSE_YOU_WATCHED', becauseOf: 'y' },
+      { kind: 'BECAUSE_OF_HISTORY', becauseOf: 'x' },
+      { kind: 'BECAUSE_OF_HISTORY', becauseOf: 'y' },
     ]);
   });
 
