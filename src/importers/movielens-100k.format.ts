@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Interaction } from '../domain/interaction';
 import type { ItemRecord } from '../domain/item';
 import type { User } from '../domain/user';
 import { csvPart } from './csv-part';
+import { datasetDirectory } from './dataset-directory';
 import { openCsv, readFirstRecord, type CsvReadOptions } from './csv-records.reader';
 import type { DatasetFormat, DatasetPart } from './dataset-format';
 import { epochSeconds, finiteNumber, requiredId, startOfYearMs, yearInTitle, type Parsed } from './field-parsers';
@@ -26,7 +26,7 @@ export const movielens100kFormat: DatasetFormat = {
   name: 'movielens-100k',
   description: 'MovieLens 100K u.data + u.item (+ u.user when present): a directory holding them, or the path of u.data',
   async open(target: string): Promise<DatasetPart[]> {
-    const directory = (await stat(target).catch(() => undefined))?.isDirectory() ? target : path.dirname(target);
+    const directory = await datasetDirectory(target, 'u.item and u.data');
     const items = await openCsv(path.join(directory, 'u.item'), PIPES);
     const ratings = await openCsv(path.basename(target) === 'u.data' ? target : path.join(directory, 'u.data'), TABS);
     const users = await openCsv(path.join(directory, 'u.user'), PIPES).catch(() => undefined);

@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Interaction } from '../domain/interaction';
 import type { ItemRecord } from '../domain/item';
 import { csvPart } from './csv-part';
+import { datasetDirectory } from './dataset-directory';
 import { openCsv, readFirstRecord } from './csv-records.reader';
 import type { DatasetFormat, DatasetPart } from './dataset-format';
 import { epochSeconds, finiteNumber, headerMismatch, requiredId, startOfYearMs, yearInTitle, type Parsed } from './field-parsers';
@@ -20,7 +20,7 @@ export const movielensCsvFormat: DatasetFormat = {
   name: 'movielens-csv',
   description: 'MovieLens ratings.csv + movies.csv (a directory holding both, or the path of ratings.csv)',
   async open(target: string): Promise<DatasetPart[]> {
-    const directory = (await stat(target).catch(() => undefined))?.isDirectory() ? target : path.dirname(target);
+    const directory = await datasetDirectory(target, 'movies.csv and ratings.csv');
     const movies = await openCsv(path.join(directory, 'movies.csv'));
     const ratings = await openCsv(path.basename(target) === 'ratings.csv' ? target : path.join(directory, 'ratings.csv'));
     for (const [source, header] of [[movies, MOVIES_HEADER], [ratings, RATINGS_HEADER]] as const) {

@@ -63,7 +63,10 @@ describe('npm run import (scripts/import.ts)', () => {
   it('exits 1 with a clear message for a missing path or the wrong format', async () => {
     const missing = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(dir.path, 'nowhere')], env);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain(`${path.join(dir.path, 'movies.csv')}: file not found`);
+    // The folder it was given, not a movies.csv beside it, and where MovieLens is found.
+    expect(missing.stderr).toContain(`${path.join(dir.path, 'nowhere')}: no such file or directory: give the folder holding movies.csv and ratings.csv`);
+    expect(missing.stderr).toContain('https://grouplens.org/datasets/movielens/');
+    expect(missing.stderr).not.toContain('movies.csv: file not found');
     const wrong = await runScript('scripts/import.ts', ['--format', 'personalize', generated.csv], env);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/movies\.csv: not a Personalize dataset/);
