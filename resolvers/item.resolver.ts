@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../src/context';
 import type { CatalogService } from '../src/services/catalog.service';
-import type { SimilarItemsService } from '../src/services/similar-items.service';
+import { DEFAULT_PAGE_SIZE } from '../src/domain/page';
+import { DEFAULT_SIMILAR_ITEMS, type SimilarItemsService } from '../src/services/similar-items.service';
 import { CategoryType } from '../schema/category.type';
 import { SimilarItemType } from '../schema/recommendation-list.type';
 import { ItemConnectionType } from '../schema/item-connection.type';
@@ -25,7 +26,7 @@ export class ItemResolver {
   @Query(() => ItemConnectionType, { description: 'The catalogue, newest first, filtered and paginated (first: 1–100, default 20).' })
   async items(
     @Arg('filter', () => ItemsFilterInput, { nullable: true }) filter: ItemsFilterInput | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ItemConnectionType> {
     const page = await this.catalog.listItems({ categories: filter?.categories, search: filter?.search, first, after });
@@ -40,7 +41,7 @@ export class ItemResolver {
   @FieldResolver(() => [SimilarItemType], { description: 'The most similar items (item-to-item collaborative filtering), with the similarity as score; first: 1–100, default 10.' })
   async similar(
     @Root() item: ItemType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_SIMILAR_ITEMS }) first: number | null,
     @Ctx() context: RequestContext,
   ): Promise<SimilarItemType[]> {
     const similar = await this.similarItems.similar(item.id, first, {

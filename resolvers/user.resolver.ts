@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../src/context';
+import { DEFAULT_PAGE_SIZE } from '../src/domain/page';
 import type { UserHistoryService } from '../src/services/user-history.service';
 import { InteractionConnectionType } from '../schema/interaction-connection.type';
 import { UserType } from '../schema/user.type';
@@ -29,7 +30,7 @@ export class UserResolver {
   @FieldResolver(() => InteractionConnectionType, { description: "The user's interactions, newest first (first: 1–100, default 20)." })
   async history(
     @Root() user: UserType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<InteractionConnectionType> {
     return connectionOf(await this.histories.history(user.id, first, after), interactionToGraph);

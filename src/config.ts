@@ -102,6 +102,8 @@ export interface QueryLimits {
   readonly maxTokens: number;
   /** Fields, each list field's selection counted `first` / `limit` times. */
   readonly maxCost: number;
+  /** Bytes of one response (JSON); past it the client gets RESPONSE_TOO_LARGE. */
+  readonly maxResponseBytes: number;
   readonly introspection: boolean;
   /** Production (NODE_ENV=production): rejections name no limits and errors give no schema hints. */
   readonly hideDetails: boolean;
@@ -226,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: intVar(env, 'QUERY_MAX_DIRECTIVES', 20, 0, 1000),
       maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 2000, 100, 100_000),
       maxCost: intVar(env, 'QUERY_MAX_COST', 20_000, 100, 10_000_000),
+      maxResponseBytes: intVar(env, 'RESPONSE_MAX_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
       introspection: boolVar(env, 'INTROSPECTION', env['NODE_ENV'] !== 'production'),
       hideDetails: env['NODE_ENV'] === 'production',
     },

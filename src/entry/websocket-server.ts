@@ -9,6 +9,7 @@ import { DependencyUnavailableError, UnauthenticatedError } from '../domain/erro
 import type { Viewer } from '../domain/viewer';
 import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
+import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
 
@@ -90,8 +91,8 @@ export function attachWebSocketServer(
         return { schema: container.schema, document, operationName, variableValues: variables, contextValue };
       },
       onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return;
-        return { ...result, errors: format(result.errors, (args.contextValue as RequestContext | undefined)?.requestId) };
+        const formatted = result.errors ? { ...result, errors: format(result.errors, (args.contextValue as RequestContext | undefined)?.requestId) } : result;
+        return oversizedWebSocketResult(formatted, container.config.limits.maxResponseBytes) ?? (result.errors ? formatted : undefined);
       },
       onError: (_ctx, _id, _payload, errors) => format(errors, undefined),
     },

@@ -8,6 +8,7 @@ import { formatGraphQLError, isClientError, withoutTokenLimit } from './format-e
 import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';
 import { queryArmor } from './query-armor';
+import { cappedStringify } from './response-size';
 import { operationRecordPlugin } from './operation-record.plugin';
 import { requestIdInErrorsPlugin } from './request-id-in-errors.plugin';
 
@@ -62,6 +63,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
     csrfPrevention: true,
     formatError: limits.hideDetails ? (formatted, error) => hideTokenLimit(formatGraphQLError(formatted, error)) : formatGraphQLError,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: cappedStringify(limits.maxResponseBytes),
     // The entry owns shutdown (drain, then close storage); Apollo's own signal handlers would
     // stop it half-way and re-send the signal.
     stopOnTerminationSignals: false,
@@ -71,7 +73,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
       errorLoggingPlugin(options.log),
       operationRecordPlugin(),
       requestIdInErrorsPlugin(),
-      // The default landing page loads from a CDN; the bundled playground arrives with its own issue.
+      // The default landing page loads from a CDN; GET /graphql serves the bundled playground instead.
       ApolloServerPluginLandingPageDisabled(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],

@@ -46,7 +46,7 @@ export function webSocketOperationGuard(schema: GraphQLSchema, limits: QueryLimi
     const operation = getOperationAST(document, operationName);
     if (!operation) return [refusal('The document names no operation to run (give operationName when it holds several).', 'OPERATION_RESOLUTION_FAILURE')];
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
-    const tooCostly = costRefusal(document, operation, variables, limits.maxCost, !limits.hideDetails);
+    const tooCostly = costRefusal(schema, document, operation, variables, limits.maxCost, !limits.hideDetails);
     if (tooCostly) return [refusal(tooCostly.message, 'QUERY_TOO_COSTLY')];
     return { document, operation, operationName, variables };
   };

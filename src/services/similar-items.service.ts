@@ -6,6 +6,7 @@ import type { WeightedIds } from '../recommenders/baseline.ranker';
 import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_SIMILAR = 100;
+export const DEFAULT_SIMILAR_ITEMS = 10;
 
 /** An item's similar items, and which model found them. */
 export interface SimilarList extends WeightedIds {
@@ -56,7 +57,7 @@ export class SimilarItemsService {
   }
 
   async similar(itemId: ItemId, first: number | null | undefined, readers: SimilarReaders): Promise<{ item: Item; score: number; source: SimilarList['source'] }[]> {
-    const count = first ?? 10;
+    const count = first ?? DEFAULT_SIMILAR_ITEMS;
     if (!Number.isInteger(count) || count < 1 || count > MAX_SIMILAR) {
       throw new InvalidArgumentError('first', `must be between 1 and ${MAX_SIMILAR}, got ${String(first)}`);
     }

@@ -21,7 +21,9 @@ describe.each([
   beforeAll(async () => {
     const dynamoDb = testClients();
     commands = countCommands(dynamoDb);
-    const container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', ...extraEnv })), dynamoDb });
+    // The rate limit has tests of its own; here it would turn the refusal loop into 429s.
+    const unlimited = { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '1000000' };
+    const container = createContainer({ config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', ...unlimited, ...extraEnv })), dynamoDb });
     await container.ensureTables();
     server = await startServer({ config: container.config, container, log: () => undefined });
     authorization = `Bearer ${(await signIn('admin')).accessToken}`;
@@ -70,6 +72,44 @@ describe.each([
     const message = await refused(costly, 'QUERY_TOO_COSTLY');
     expect(message).toBe(mode === 'development' ? 'Query is too costly: 30301, the limit is 20000.' : 'Query is too costly.');
     await refused('query ($n: Int) { items(first: $n) { edges { node { similar(first: $n) { item { id title } } } } } }', 'QUERY_TOO_COSTLY', { n: 100 });
+  });
+
+  it('counts absent size arguments as their defaults and lists given as their length: the review\'s queries are refused', async () => {
+    const chain = 'items { edges { node { similar { item { similar { item { similar { item { similar { item { id } } } } } } } } } } }';
+    const message = await refused(`{ ${chain} }`, 'QUERY_TOO_COSTLY');
+    if (mode === 'development') expect(message).toBe('Query is too costly: 444461, the limit is 20000.');
+    await refused(`{ a: ${chain} b: ${chain} c: ${chain} }`, 'QUERY_TOO_COSTLY');
+    const ids = Array.from({ length: 400 }, (_, n) => `i${String(n).padStart(4, '0')}`);
+    await refused('query ($ids: [ID!]!) { rankItems(input: { itemIds: $ids }) { items { item { similar(first: 100) { item { id } } } } } }', 'QUERY_TOO_COSTLY', { ids });
+  });
+
+  it('keeps /healthz answering within 100 ms while costly queries are refused in a loop', async () => {
+    // Prepare
+    const chain = 'items { edges { node { similar { item { similar { item { similar { item { similar { item { id } } } } } } } } } } }';
+    const query = `{ a: ${chain} b: ${chain} c: ${chain} }`;
+    let stop = false;
+    const loops = Array.from({ length: 4 }, async () => {
+      let refusals = 0;
+      while (!stop) {
+        const answer = await post({ query });
+        expect(answer.status).toBe(400);
+        refusals++;
+      }
+      return refusals;
+    });
+    // Act
+    const timings: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      const started = performance.now();
+      const health = await fetch(new URL('/healthz', server.url));
+      expect(health.status).toBe(200);
+      timings.push(performance.now() - started);
+    }
+    stop = true;
+    const refusals = (await Promise.all(loops)).reduce((sum, count) => sum + count, 0);
+    // Assess
+    expect(refusals).toBeGreaterThan(0);
+    expect(Math.max(...timings)).toBeLessThan(100);
   });
 
   it('refuses fragment fan-out (each fragment spreading the next four times, 20 deep) by its expanded cost', async () => {

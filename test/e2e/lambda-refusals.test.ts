@@ -38,6 +38,13 @@ describe('Lambda handler refusals before GraphQL (v2 events, dynalite, cognito-l
     expect(plain.body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
   });
 
+  it('refuses the query whose lists cost by their defaults with 400 QUERY_TOO_COSTLY, as the server does', async () => {
+    const chain = 'items { edges { node { similar { item { similar { item { similar { item { similar { item { id } } } } } } } } } } }';
+    const answer = await invoke(handler, httpApiEvent({ query: `{ ${chain} }` }, { authorization: bearer }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('still answers a JSON POST with a charset', async () => {
     const answer = await invoke(handler, httpApiEvent({ query: '{ __typename }' }, { authorization: bearer, 'content-type': 'application/json; charset=utf-8' }));
     expect(answer).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });

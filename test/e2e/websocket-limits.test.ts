@@ -91,6 +91,7 @@ describe.each([
     ['too many aliases', `{ ${Array.from({ length: 16 }, (_, n) => `a${n}: item(id: "i0001") { id }`).join(' ')} }`, 'GRAPHQL_VALIDATION_FAILED'],
     ['too many tokens', `{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`, 'GRAPHQL_PARSE_FAILED'],
     ['too costly', '{ items(first: 100) { edges { node { similar(first: 100) { item { id title } } } } } }', 'QUERY_TOO_COSTLY'],
+    ['too costly by its defaults', '{ items { edges { node { similar { item { similar { item { similar { item { similar { item { id } } } } } } } } } } } }', 'QUERY_TOO_COSTLY'],
     ['not GraphQL', '{ item(id: ', 'GRAPHQL_PARSE_FAILED'],
   ])('refuses an operation %s before any read, with the HTTP code', async (_name, query, code) => {
     commands.reset();

@@ -1,12 +1,15 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { buildGatewaySchema } from '../../../src/graphql/gateway-schema';
 import { operationCost } from '../../../src/graphql/query-cost';
+
+const schema = buildGatewaySchema();
 
 function costOf(source: string, variables: Record<string, unknown> = {}): number {
   const document = parse(source);
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw new Error('no operation');
   const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
-  return operationCost(operation.selectionSet, fragments, variables);
+  return operationCost(schema, operation, fragments, variables);
 }
 
 describe('operation cost', () => {
@@ -16,6 +19,36 @@ describe('operation cost', () => {
     expect(costOf('query ($n: Int) { items(first: $n) { edges { node { id } } } }', { n: 4 })).toBe(1 + 4 * 3);
     expect(costOf('{ recommendations(input: { limit: 20 }) { items { rank } } }')).toBe(1 + 20 * 2);
     expect(costOf('query ($input: RecommendationsInput) { recommendations(input: $input) { items { rank } } }', { input: { limit: 5 } })).toBe(1 + 5 * 2);
+  });
+
+  it('counts an absent size argument as its default, as the server serves it', () => {
+    // items: 20 by default, similar: 10, recommendations: 20, history: 20.
+    expect(costOf('{ items { edges { node { id } } } }')).toBe(1 + 20 * 3);
+    expect(costOf('{ items(first: null) { edges { node { id } } } }')).toBe(1 + 20 * 3);
+    expect(costOf('{ item(id: "a") { similar { score } } }')).toBe(1 + 1 + 10 * 1);
+    expect(costOf('{ recommendations { items { rank } } }')).toBe(1 + 20 * 2);
+    expect(costOf('{ recommendations(input: {}) { items { rank } } }')).toBe(1 + 20 * 2);
+    expect(costOf('query ($n: Int = 7) { items(first: $n) { edges { node { id } } } }')).toBe(1 + 7 * 3);
+    expect(costOf('{ me { history { edges { node { itemId } } } } }')).toBe(1 + 1 + 20 * 3);
+    // The review's query: 20 items, each 10 similar, four levels deep.
+    const nested = '{ items { edges { node { similar { item { similar { item { similar { item { similar { item { id } } } } } } } } } } } }';
+    // item { id } = 2; similar = 1 + 10 × item; item = 1 + similar; … node = 1 + similar; edges = 1 + node.
+    let level = 2;
+    for (let depth = 0; depth < 4; depth++) level = 1 + (1 + 10 * level);
+    expect(costOf(nested)).toBe(1 + 20 * (1 + level));
+    expect(costOf(nested)).toBe(444_461);
+  });
+
+  it('counts the selection of a field given a list as many times as the list is long', () => {
+    const ids = Array.from({ length: 400 }, (_, n) => `"i${n}"`).join(', ');
+    expect(costOf(`{ rankItems(input: { itemIds: [${ids}] }) { items { item { similar(first: 100) { score } } } } }`)).toBe(1 + 400 * (1 + 1 + 1 + 100));
+    expect(costOf('query ($ids: [ID!]!) { rankItems(input: { itemIds: $ids }) { id } }', { ids: ['a', 'b', 'c'] })).toBe(1 + 3);
+    expect(costOf('query ($input: RankItemsInput!) { rankItems(input: $input) { id } }', { input: { itemIds: ['a', 'b'] } })).toBe(1 + 2);
+  });
+
+  it('reads fields of inline fragments and fragment spreads against their type', () => {
+    expect(costOf('{ item(id: "a") { ... on Item { similar { score } } } }')).toBe(1 + 1 + 10);
+    expect(costOf('{ item(id: "a") { ...S } } fragment S on Item { similar { score } }')).toBe(1 + 1 + 10);
   });
 
   it('counts a fragment at every spread, and fan-out (each fragment spreading the next four times, 20 deep) as what it expands to', () => {
