@@ -91,6 +91,10 @@ export interface Config {
   readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
+  /** Days a served list is kept (LIST_RETENTION_DAYS): impressions and clicks name a list of at most this age. */
+  readonly listRetentionDays: number;
+  /** The top of the rating scale a RATE event's value may reach (RATING_MAX; 0 is the bottom). */
+  readonly ratingMax: number;
   /** Log lines below this level are dropped (one `info` line per GraphQL request). */
   readonly logLevel: LogLevel;
 }
@@ -235,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 100_000), burst: intVar(env, 'RATE_LIMIT_BURST', 40, 1, 1_000_000) },
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
+    ratingMax: intVar(env, 'RATING_MAX', 5, 1, 1000),
+    listRetentionDays: intVar(env, 'LIST_RETENTION_DAYS', 30, 1, 3650),
     playground: boolVar(env, 'PLAYGROUND', true),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     items: { cacheMs: intVar(env, 'ITEM_CACHE_SECONDS', 60, 0, 3600) * 1000, cacheEntries: intVar(env, 'ITEM_CACHE_ENTRIES', 20_000, 1, 10_000_000) },

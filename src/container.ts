@@ -11,6 +11,7 @@ import { InProcessFeedNotifier } from './adapters/pubsub/in-process-feed-notifie
 import { RedisFeedNotifier } from './adapters/redis/redis-feed-notifier';
 import type { FeedNotifier } from './ports/feed-notifier.port';
 import { EventRecordingService } from './services/event-recording.service';
+import { DEFAULT_EVENT_VALUE_RANGES } from './services/event-input.validation';
 import { jsonLog, leveledLog, type Log } from './logger';
 import { GatewayMetrics } from './observability/gateway-metrics';
 import { DynamoDbUserDirectory } from './adapters/dynamodb/dynamodb-user-directory';
@@ -122,7 +123,7 @@ export function createContainer(options: ContainerOptions): Container {
   const users = new DynamoDbUserDirectory(dynamoDb.doc, tables.users);
   const interactions = new DynamoDbInteractionStore(dynamoDb.doc, tables.interactions, cursors);
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
-  const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists);
+  const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists, { retentionMs: config.listRetentionDays * 86_400_000, clock: Date.now });
   const events = new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events);
   const notifier =
     options.notifier ??
@@ -140,7 +141,10 @@ export function createContainer(options: ContainerOptions): Container {
   );
   const experimentService = new ExperimentService({ experiments: new DynamoDbExperimentStore(dynamoDb.doc, tables.experiments), events, lists, recommendations: recommendationService });
   const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });
-  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(personalize?.events ? { sink: personalize.events } : {}) });
+  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(personalize?.events ? { sink: personalize.events } : {}) }, Date.now, {
+    ...DEFAULT_EVENT_VALUE_RANGES,
+    ratingMax: config.ratingMax,
+  });
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog, models), similarItems)],

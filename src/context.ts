@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
+import { isPossibleId } from './domain/ids';
 import type { Item, ItemId } from './domain/item';
 import type { User, UserId } from './domain/user';
 import { ANONYMOUS_VIEWER, type Viewer } from './domain/viewer';
@@ -62,10 +63,20 @@ export function createRequestContext(ports: ContextPorts, options: ContextOption
     ...(options.live ? { live: options.live } : {}),
     loaders: {
       // One load per key in a tick becomes one port call; the adapter splits it into BatchGetItem calls of 100.
-      items: new DataLoader((ids) => ports.catalog.getItems(ids)),
-      users: new DataLoader((ids) => ports.users.getUsers(ids)),
-      similar: new DataLoader((ids) => ports.similarLists(ids)),
+      // An id that cannot name anything (empty, too long) is null without a read, so it never spoils the batch it would share.
+      items: new DataLoader((ids) => possibleOnly(ids, (known) => ports.catalog.getItems(known))),
+      users: new DataLoader((ids) => possibleOnly(ids, (known) => ports.users.getUsers(known))),
+      similar: new DataLoader((ids) => possibleOnly(ids, (known) => ports.similarLists(known))),
       profiles: profiles ? new DataLoader((ids) => profiles.getProfiles(ids)) : undefined,
     },
   };
+}
+
+/** Reads only the ids that can name something; the others answer null in their place. */
+async function possibleOnly<T>(ids: readonly string[], read: (ids: readonly string[]) => Promise<readonly (T | null | Error)[]>): Promise<(T | null | Error)[]> {
+  const known = ids.filter(isPossibleId);
+  if (known.length === ids.length) return [...(await read(ids))];
+  const answers = known.length > 0 ? await read(known) : [];
+  const byId = new Map(known.map((id, index) => [id, answers[index] ?? null]));
+  return ids.map((id) => byId.get(id) ?? null);
 }

@@ -84,6 +84,18 @@ async function main(): Promise<void> {
       }, 60_000)
     : undefined;
   replay?.unref();
+  // The local stand-in for DynamoDB's TTL (dynalite has none): served lists past their expiresAt go.
+  const sweepLists = (): void => {
+    container.lists
+      .deleteExpired()
+      .then((deleted) => {
+        if (deleted > 0) console.log(`recgate: deleted ${deleted} recommendation lists past their retention`);
+      })
+      .catch((error: unknown) => console.error(`recgate: deleting expired lists failed: ${String(error)}`));
+  };
+  sweepLists();
+  const sweep = setInterval(sweepLists, 10 * 60_000);
+  sweep.unref();
 
   const stop = (signal: string): void => {
     if (stoppingSince !== undefined) {
@@ -94,6 +106,7 @@ async function main(): Promise<void> {
     }
     stoppingSince = Date.now();
     clearInterval(replay);
+    clearInterval(sweep);
     console.log(`recgate: ${signal} received, stopping…`);
     server
       .close()

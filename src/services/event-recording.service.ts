@@ -10,13 +10,9 @@ import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { PersonalizeEvent, PersonalizeEventSink } from '../ports/personalize.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import { rethrowFirstError } from '../support/batch-results';
+import { checkedEventInput, DEFAULT_EVENT_VALUE_RANGES, type CheckedInput, type EventValueRanges } from './event-input.validation';
 
 export const MAX_EVENTS_PER_BATCH = 100;
-const MAX_IMPRESSION_ITEMS = 100;
-/** Client clocks drift; an event from further in the future than this is refused. */
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-/** A client's event id: letters, digits and . _ : - ('#' is kept for the split parts of long impressions). */
-const EVENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface EventInput {
   readonly kind: FeedbackKind;
@@ -67,12 +63,13 @@ export class EventRecordingService {
   constructor(
     private readonly ports: EventRecordingPorts,
     private readonly clock: () => number = Date.now,
+    private readonly ranges: EventValueRanges = DEFAULT_EVENT_VALUE_RANGES,
   ) {}
 
   async record(userId: string | undefined, input: EventInput, items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>): Promise<EventOutcome> {
     if (userId === undefined) throw new ForbiddenError('Sign in to record events.');
     const now = this.clock();
-    const checked = validate(input, now);
+    const checked = checkedEventInput(input, now, this.ranges);
     const list = checked.recommendationId ? await this.listFor(userId, checked.recommendationId) : undefined;
     const attribution = list ? attributionOf(list, checked) : undefined;
     if (!list) {
@@ -172,42 +169,6 @@ export class EventRecordingService {
       { userId: event.userId, itemId, eventId: event.eventId, type: event.interactionType, eventType: event.interactionType.toLowerCase(), value: event.value, occurredAt: event.occurredAt },
     ]);
   }
-}
-
-interface CheckedInput {
-  readonly kind: FeedbackKind;
-  readonly eventId: string;
-  readonly recommendationId: string | undefined;
-  readonly itemIds: readonly ItemId[];
-  readonly interactionType: InteractionType | undefined;
-  readonly value: number | undefined;
-  readonly occurredAt: number | undefined;
-  readonly sessionId: string | undefined;
-}
-
-function validate(input: EventInput, now: number): CheckedInput {
-  if (!EVENT_ID.test(input.eventId)) throw new InvalidArgumentError('eventId', 'must be 1–128 letters, digits, ".", "_", ":" or "-"');
-  const recommendationId = input.recommendationId ?? undefined;
-  if ((input.kind === 'IMPRESSION' || input.kind === 'CLICK') && !recommendationId) throw new InvalidArgumentError('recommendationId', `is required for ${input.kind === 'IMPRESSION' ? 'an impression' : 'a click'}`);
-  let itemIds: string[];
-  if (input.kind === 'IMPRESSION') {
-    itemIds = [...new Set(input.itemIds ?? [])];
-    if (itemIds.length < 1 || itemIds.length > MAX_IMPRESSION_ITEMS) throw new InvalidArgumentError('itemIds', `must name 1–${MAX_IMPRESSION_ITEMS} items`);
-  } else {
-    if (!input.itemId) throw new InvalidArgumentError('itemId', 'is required');
-    itemIds = [input.itemId];
-  }
-  const interactionType = input.kind === 'CLICK' ? 'CLICK' : input.kind === 'INTERACTION' ? (input.type ?? undefined) : undefined;
-  if (input.kind === 'INTERACTION' && !interactionType) throw new InvalidArgumentError('type', 'is required for an interaction');
-  const value = input.value ?? undefined;
-  if (value !== undefined && !Number.isFinite(value)) throw new InvalidArgumentError('value', 'must be a finite number');
-  const occurredAt = input.occurredAt ?? undefined;
-  if (occurredAt !== undefined && (!Number.isFinite(occurredAt) || occurredAt < 0 || occurredAt > now + MAX_CLOCK_SKEW_MS)) {
-    throw new InvalidArgumentError('occurredAt', 'must be a time that has passed (epoch milliseconds)');
-  }
-  const sessionId = input.sessionId ?? undefined;
-  if (sessionId !== undefined && !/^[\x21-\x7e]{1,256}$/.test(sessionId)) throw new InvalidArgumentError('sessionId', 'must be 1–256 visible characters');
-  return { kind: input.kind, eventId: input.eventId, recommendationId, itemIds, interactionType, value, occurredAt, sessionId };
 }
 
 /** The list's strategy, and the rank and source of the one item a click or interaction names; every impression item must be in the list. */

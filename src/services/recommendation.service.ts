@@ -12,6 +12,8 @@ import type { ProfileAttributes } from '../ports/user-profile.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationOf } from './explanation.text';
+import { checkedContext, checkedUserId } from './request-context.validation';
+import { idProblem } from '../domain/ids';
 import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_RECOMMENDATIONS = 100;
@@ -106,6 +108,8 @@ export class RecommendationService {
   ) {}
 
   async recommend(userId: string | undefined, request: RecommendationRequest, readers: RequestReaders): Promise<ServedRecommendations> {
+    checkedUserId(userId, 'input.userId');
+    checkedContext(request.context);
     const limit = request.limit ?? 20;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECOMMENDATIONS) {
       throw new InvalidArgumentError('limit', `must be between 1 and ${MAX_RECOMMENDATIONS}, got ${String(request.limit)}`);
@@ -162,10 +166,14 @@ export class RecommendationService {
    * otherwise or when Personalize falls back. The ranked list is stored like any served list.
    */
   async rankItems(userId: string | undefined, request: RankItemsRequest, readers: RequestReaders): Promise<ServedRecommendations> {
+    checkedUserId(userId, 'input.userId');
+    checkedContext(request.context);
     const itemIds = [...new Set(request.itemIds)];
-    if (itemIds.length < 1 || itemIds.length > MAX_RANKED_ITEMS || itemIds.some((id) => id.trim() === '')) {
-      throw new InvalidArgumentError('itemIds', `takes 1 to ${MAX_RANKED_ITEMS} item ids, none empty; got ${request.itemIds.length}`);
+    if (itemIds.length < 1 || itemIds.length > MAX_RANKED_ITEMS) {
+      throw new InvalidArgumentError('itemIds', `takes 1 to ${MAX_RANKED_ITEMS} item ids; got ${request.itemIds.length}`);
     }
+    const bad = request.itemIds.findIndex((id) => idProblem(id) !== undefined);
+    if (bad >= 0) throw new InvalidArgumentError('itemIds', `[${bad}] ${idProblem(request.itemIds[bad] ?? '') ?? ''}`);
     const personalizeWeight = this.blendWeight(request.personalizeWeight);
     const strategy = resolveStrategy(request.strategy, this.ports.ranker !== undefined);
     const ranking = strategy !== 'BASELINE' && this.ports.ranker ? settled(this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context)) : undefined;

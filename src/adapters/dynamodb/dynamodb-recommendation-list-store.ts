@@ -1,15 +1,27 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ExperimentExposure } from '../../domain/experiment';
 import type { FallbackReason, RecommendationList, Strategy } from '../../domain/recommendation';
 import type { RecommendationListStore } from '../../ports/recommendation-list-store.port';
 import { batchGetRows, type Row } from './batch-get';
+import { batchDeleteKeys } from './batch-write';
 import { stringRecord } from './string-record';
 
-/** Served lists, one row each, keyed by the list id that clients echo back with impressions and clicks. */
+export interface ListRetention {
+  /** How long a list is kept after it was served (its `expiresAt`, DynamoDB's TTL attribute). */
+  readonly retentionMs: number;
+  readonly clock: () => number;
+}
+
+/**
+ * Served lists, one row each, keyed by the list id that clients echo back with impressions and
+ * clicks. Each carries `expiresAt` (epoch seconds): DynamoDB's TTL deletes it in AWS (lazily,
+ * so an expired row is treated as gone on read), `deleteExpired` does it for the local stack.
+ */
 export class DynamoDbRecommendationListStore implements RecommendationListStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retention: ListRetention = { retentionMs: 30 * 86_400_000, clock: Date.now },
   ) {}
 
   async save(list: RecommendationList): Promise<void> {
@@ -28,6 +40,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
           context: { ...list.context },
           personalizeRecommendationId: list.personalizeRecommendationId,
           experiment: list.experiment ? JSON.stringify(list.experiment) : undefined,
+          expiresAt: Math.floor((list.generatedAt + this.retention.retentionMs) / 1000),
         },
         // A list id is written once: a second write of the same id is a bug, not a retry.
         ConditionExpression: 'attribute_not_exists(listId)',
@@ -37,11 +50,35 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
 
   async getLists(ids: readonly string[]): Promise<(RecommendationList | null | Error)[]> {
     const rows = await batchGetRows(this.doc, this.tableName, 'listId', ids);
+    const now = this.retention.clock() / 1000;
     return ids.map((id) => {
       const row = rows.get(id);
       if (!row || row instanceof Error) return row ?? null;
-      return listFromRow(row);
+      return typeof row['expiresAt'] === 'number' && row['expiresAt'] <= now ? null : listFromRow(row);
     });
+  }
+
+  /** Deletes the lists whose time is up (what DynamoDB's TTL does in AWS; dynalite has none); returns how many. */
+  async deleteExpired(): Promise<number> {
+    const now = Math.floor(this.retention.clock() / 1000);
+    let deleted = 0;
+    let startKey: Row | undefined;
+    do {
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          ProjectionExpression: 'listId',
+          FilterExpression: '#expiresAt <= :now',
+          ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
+          ExpressionAttributeValues: { ':now': now },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      await batchDeleteKeys(this.doc, this.tableName, page.Items ?? []);
+      deleted += page.Items?.length ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return deleted;
   }
 }
 
