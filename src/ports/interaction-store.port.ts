@@ -19,7 +19,7 @@ export interface InteractionStore {
 export interface InteractionStoreWriter {
   /** Idempotent bulk write keyed by (userId, eventId): writing the same event again adds nothing. */
   putInteractions(interactions: readonly Interaction[]): Promise<void>;
-  /** Interactions per item over the whole log, for the popularity counters. */
+  /** Distinct users per item over the whole log, for the popularity counters. */
   countByItem(): Promise<Map<ItemId, number>>;
   /** Visits every interaction in full, in no particular order (exports). */
   scanInteractions(visit: (event: Interaction) => void): Promise<void>;

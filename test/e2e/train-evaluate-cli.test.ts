@@ -70,7 +70,7 @@ describe('npm run export-personalize', () => {
       expect(exported.code).toBe(0);
       expect(exported.stdout).toMatch(/Interactions\s+11 rows\s+\S+interactions\.csv \(USER_ID, ITEM_ID, TIMESTAMP, EVENT_TYPE, EVENT_VALUE, EVENT_ID\)/);
       expect(exported.stdout).toMatch(/Items\s+8 rows/);
-      expect(await readFile(path.join(dir.path, 'out', 'interactions.csv'), 'utf8')).toContain('1,1,964900001,rating,4\n');
+      expect(await readFile(path.join(dir.path, 'out', 'interactions.csv'), 'utf8')).toContain('1,1,964900001,rating,4,rating:1:964900001\n');
     } finally {
       await dir.remove();
     }

@@ -72,10 +72,15 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
     await batchPutRows(this.doc, this.tableName, rows);
   }
 
+  /** Distinct users per item: one account's many events on an item count once. */
   async countByItem(): Promise<Map<ItemId, number>> {
     const counts = new Map<ItemId, number>();
-    await scanAll(this.doc, this.tableName, ['itemId'], (row) => {
+    const pairs = new Set<string>();
+    await scanAll(this.doc, this.tableName, ['userId', 'itemId'], (row) => {
       const itemId = String(row['itemId']);
+      const pair = `${String(row['userId'])}\u0000${itemId}`;
+      if (pairs.has(pair)) return;
+      pairs.add(pair);
       counts.set(itemId, (counts.get(itemId) ?? 0) + 1);
     });
     return counts;
