@@ -35,7 +35,8 @@ export class FeedResolver {
       if (userId === undefined) throw new ForbiddenError('Sign in to follow your feed.');
       if (!live) throw new ForbiddenError('Live feeds are served over WebSocket by the standalone server.');
       const request = recommendationRequestOf(input);
-      return mapAsyncIterator(live.triggers(userId), async () => recommendationsToGraph(await live.recommend(userId, request)));
+      // A push that fails is skipped (and logged by the host): the next trigger tries again, the feed stays open.
+      return mapAsyncIterator(live.triggers(userId), async () => recommendationsToGraph(await live.recommend(userId, request)), live.pushFailed);
     },
   })
   feedUpdated(@Root() list: RecommendationListType, @Arg('input', () => RecommendationsInput, { nullable: true }) _input: RecommendationsInput | null): RecommendationListType {

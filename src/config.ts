@@ -82,7 +82,7 @@ export interface Config {
   readonly personalize: PersonalizeConfig;
   readonly auth: AuthConfig;
   /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
-  readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined };
+  readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined; readonly maxSubscriptionsPerUser: number };
   /** Limits on what one operation may ask (hostile queries are refused before any resolver runs). */
   readonly limits: QueryLimits;
   /** Requests per viewer (token bucket; anonymous viewers share one bucket per client address). */
@@ -237,7 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
       hideDetails: env['NODE_ENV'] === 'production',
     },
     rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 100_000), burst: intVar(env, 'RATE_LIMIT_BURST', 40, 1, 1_000_000) },
-    live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env) },
+    live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env), maxSubscriptionsPerUser: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_USER', 20, 1, 10_000) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     ratingMax: intVar(env, 'RATING_MAX', 5, 1, 1000),
     listRetentionDays: intVar(env, 'LIST_RETENTION_DAYS', 30, 1, 3650),

@@ -32,7 +32,7 @@ import { createRequestContext, type ContextOptions, type LiveFeeds, type Request
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
 import { DatasetImportService } from './services/dataset-import.service';
-import { RecommendationService } from './services/recommendation.service';
+import { RecommendationService, type ServedRecommendations } from './services/recommendation.service';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
@@ -42,6 +42,7 @@ import { ExperimentService } from './services/experiment.service';
 import { readersOf } from '../resolvers/recommendation.resolver';
 import { FeedStateService } from './services/feed-state.service';
 import { LiveFeedService } from './services/live-feed.service';
+import { BurstShare } from './support/burst-share';
 import { StrategyReportService } from './services/strategy-report.service';
 
 export interface ContainerOptions {
@@ -158,15 +159,19 @@ export function createContainer(options: ContainerOptions): Container {
   );
   const createContext = (contextOptions?: ContextOptions): RequestContext =>
     createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids), ...(profiles ? { profiles } : {}) }, contextOptions);
-  const liveFeed = new LiveFeedService(notifier, config.live.debounceMs);
+  const liveFeed = new LiveFeedService(notifier, config.live.debounceMs, config.live.maxSubscriptionsPerUser);
+  // The feeds of one user with the same input that one burst triggers share one list.
+  const pushedLists = new BurstShare<ServedRecommendations>(10_000);
   const live: LiveFeeds = {
     triggers: (userId) => liveFeed.triggers(userId),
     // A pushed list takes the path of a fetched one: AUTO follows the running experiment.
-    recommend: async (userId, request) => {
-      const served = await experimentService.recommend(userId, request, readersOf(createContext()));
-      metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
-      return served;
-    },
+    recommend: (userId, request) =>
+      pushedLists.get(`${userId}\u0000${JSON.stringify(request)}`, liveFeed.changedAt(userId), async () => {
+        const served = await experimentService.recommend(userId, request, readersOf(createContext()));
+        metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
+        return served;
+      }),
+    pushFailed: (error) => log({ level: 'warn', message: 'a live-feed push failed; the feed waits for its next trigger', error: error instanceof Error ? error.message : String(error) }),
   };
   // A model trained anywhere is served here at once, not after the pointer cache expires.
   void notifier.subscribe((change) => {

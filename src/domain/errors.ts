@@ -72,3 +72,12 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** A limit on how much one viewer may hold open at once (live-feed subscriptions); nothing was started. */
+export class TooManySubscriptionsError extends Error {
+  readonly code = 'TOO_MANY_SUBSCRIPTIONS';
+  constructor(readonly limit: number) {
+    super(`At most ${limit} live-feed subscriptions may be open at once for one user; end one first.`);
+    this.name = 'TooManySubscriptionsError';
+  }
+}

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, UnauthenticatedError } from '../domain/errors';
+import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, TooManySubscriptionsError, UnauthenticatedError } from '../domain/errors';
 
 /**
  * Domain errors become codes a client can act on; anything unexpected is masked (the
@@ -40,7 +40,7 @@ export function withoutTokenLimit(message: string): string {
   return message.replace(/Document contains more th(?:an|at) \d+ tokens\./, 'Document contains too many tokens.');
 }
 
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY', 'RATE_LIMITED']);
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_COSTLY', 'RATE_LIMITED', 'TOO_MANY_SUBSCRIPTIONS', 'RESPONSE_TOO_LARGE']);
 
 /** The client's own mistake (coded by the domain, or by GraphQL itself): an answer, not an incident to log. */
 export function isClientError(error: GraphQLError): boolean {
@@ -57,6 +57,7 @@ export function clientErrorOf(error: unknown): { message: string; extensions: Re
   if (error instanceof InvalidArgumentError) return { message: error.message, extensions: { code: 'BAD_USER_INPUT', argumentName: error.argumentName } };
   if (error instanceof ConflictError) return { message: error.message, extensions: { code: 'CONFLICT' } };
   if (error instanceof ForbiddenError) return { message: error.message, extensions: { code: 'FORBIDDEN' } };
+  if (error instanceof TooManySubscriptionsError) return { message: error.message, extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: error.limit } };
   if (error instanceof UnauthenticatedError) return { message: error.message, extensions: { code: 'UNAUTHENTICATED' } };
   if (error instanceof ModelNotTrainedError) return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };
   if (error instanceof DependencyUnavailableError) return { message: 'A storage dependency is unavailable right now; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };

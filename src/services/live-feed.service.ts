@@ -1,3 +1,4 @@
+import { TooManySubscriptionsError } from '../domain/errors';
 import type { UserId } from '../domain/user';
 import type { FeedChange, FeedNotifier } from '../ports/feed-notifier.port';
 
@@ -10,10 +11,23 @@ export type FeedTrigger = FeedChange['kind'];
  * refresh, sent `debounceMs` after the first change of the burst.
  */
 export class LiveFeedService {
+  /** Open feeds per user, against `maxPerUser`. */
+  private readonly open = new Map<UserId, number>();
+  /** When each user with an open feed last changed, and when a model was last trained. */
+  private readonly lastChange = new Map<UserId, number>();
+  private lastModelAt = 0;
+
   constructor(
     private readonly notifier: FeedNotifier,
     private readonly debounceMs = 250,
+    private readonly maxPerUser = 20,
+    private readonly clock: () => number = Date.now,
   ) {}
+
+  /** The last moment the user's feed changed: a list computed from then on reflects every change so far. */
+  changedAt(userId: UserId): number {
+    return Math.max(this.lastChange.get(userId) ?? 0, this.lastModelAt);
+  }
 
   /**
    * An iterator of triggers for one user. Written by hand rather than as an async generator:
@@ -21,6 +35,9 @@ export class LiveFeedService {
    * unsubscribes must stop listening at once.
    */
   triggers(userId: UserId): AsyncIterableIterator<FeedTrigger> {
+    const opened = this.open.get(userId) ?? 0;
+    if (opened >= this.maxPerUser) throw new TooManySubscriptionsError(this.maxPerUser);
+    this.open.set(userId, opened + 1);
     let pending: FeedTrigger | undefined;
     let ready: FeedTrigger | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -29,6 +46,8 @@ export class LiveFeedService {
     const finished: IteratorResult<FeedTrigger> = { done: true, value: undefined };
     const subscribed = this.notifier.subscribe((change) => {
       if (ended || (change.kind === 'USER_EVENTS' && change.userId !== userId)) return;
+      if (change.kind === 'USER_EVENTS') this.lastChange.set(userId, this.clock());
+      else this.lastModelAt = this.clock();
       // A new model outranks the user's own events as the reason: it changes every list.
       pending = pending === 'MODEL_TRAINED' ? pending : change.kind;
       timer ??= setTimeout(() => {
@@ -54,6 +73,14 @@ export class LiveFeedService {
         return new Promise<IteratorResult<FeedTrigger>>((resolve) => (waiting = resolve));
       },
       return: async () => {
+        if (!ended) {
+          const left = (this.open.get(userId) ?? 1) - 1;
+          if (left > 0) this.open.set(userId, left);
+          else {
+            this.open.delete(userId);
+            this.lastChange.delete(userId);
+          }
+        }
         ended = true;
         if (timer) clearTimeout(timer);
         waiting?.(finished);

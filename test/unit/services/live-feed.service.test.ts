@@ -30,4 +30,14 @@ describe('LiveFeedService (with the in-process notifier)', () => {
     expect(notifier.listenerCount).toBe(0);
     expect(await triggers.next()).toEqual({ done: true, value: undefined });
   });
+
+  it('refuses a user more open feeds than the limit, and counts a returned one as closed', async () => {
+    const feeds = new LiveFeedService(new InProcessFeedNotifier(), 10, 2);
+    const first = feeds.triggers('ann');
+    feeds.triggers('ann');
+    expect(() => feeds.triggers('ann')).toThrow('At most 2 live-feed subscriptions');
+    expect(() => feeds.triggers('bob')).not.toThrow();
+    await first.return?.();
+    expect(() => feeds.triggers('ann')).not.toThrow();
+  });
 });
