@@ -95,6 +95,10 @@ export interface Config {
   readonly listRetentionDays: number;
   /** The top of the rating scale a RATE event's value may reach (RATING_MAX; 0 is the bottom). */
   readonly ratingMax: number;
+  /** NODE_ENV=production: details hidden, no tokens embedded in pages. */
+  readonly production: boolean;
+  /** With it, /metrics answers anyone sending `Authorization: Bearer <METRICS_TOKEN>`; without it, only loopback clients. */
+  readonly metricsToken: string | undefined;
   /** Log lines below this level are dropped (one `info` line per GraphQL request). */
   readonly logLevel: LogLevel;
 }
@@ -240,6 +244,8 @@ export function loadConfig(env: Env = process.env): Config {
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env), maxSubscriptionsPerUser: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_USER', 20, 1, 10_000) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     ratingMax: intVar(env, 'RATING_MAX', 5, 1, 1000),
+    production: env['NODE_ENV'] === 'production',
+    metricsToken: metricsTokenVar(env),
     listRetentionDays: intVar(env, 'LIST_RETENTION_DAYS', 30, 1, 3650),
     playground: boolVar(env, 'PLAYGROUND', true),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
@@ -250,6 +256,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
   };
   return deepFreeze(config);
+}
+
+function metricsTokenVar(env: Env): string | undefined {
+  const token = env['METRICS_TOKEN'] || undefined;
+  if (token !== undefined && !/^[A-Za-z0-9._~+/=-]{16,512}$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'must be 16–512 token characters (e.g. openssl rand -hex 24)');
+  return token;
 }
 
 function cursorSecretVar(env: Env): string | undefined {

@@ -233,7 +233,7 @@ function personalizeRecommender(settings: PersonalizeConfig): PersonalizeParts |
     recommender: arn ? new AwsPersonalizeRecommender(client, { arn, budgetMs, filters: settings.filters, promotion: settings.promotion }, breaker) : undefined,
     ranker: rankingArn ? new AwsPersonalizeRanker(client, { arn: rankingArn, budgetMs }, breaker) : undefined,
     related: relatedItemsArn ? new AwsPersonalizeRelatedItems(client, { arn: relatedItemsArn, budgetMs }, breaker) : undefined,
-    events: eventsClient && trackingId ? new AwsPersonalizeEventSink(eventsClient, trackingId, budgetMs) : undefined,
+    events: eventsClient && trackingId ? new AwsPersonalizeEventSink(eventsClient, trackingId, budgetMs, breaker) : undefined,
     close: () => {
       client.destroy();
       eventsClient?.destroy();

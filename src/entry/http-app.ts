@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestContext } from '../context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
+import { isLoopbackAddress } from '../support/client-address';
 import type { GatewayMetrics } from '../observability/gateway-metrics';
 import type { Log } from '../logger';
 import type { FinishOperation } from '../observability/operation-recorders';
@@ -55,6 +56,27 @@ export interface HttpAppOptions {
   readonly finish: FinishOperation;
   /** Where server faults outside GraphQL (a route that threw) are logged. */
   readonly log: Log;
+  /** /metrics for anyone with this bearer token; undefined: for loopback clients only. */
+  readonly metricsToken?: string | undefined;
+}
+
+/** The Host names a page may carry a token for: this machine, asked by its own name (not a rebound DNS name). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a page may embed the demo tokens: only for a client on this machine that asked for
+ * it by a local name, so neither another host nor a DNS-rebinding page can read them.
+ */
+function mayEmbedTokens(req: express.Request): boolean {
+  const host = (req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+  return isLoopbackAddress(req.socket.remoteAddress) && LOCAL_HOSTS.has(host);
+}
+
+function mayReadMetrics(req: express.Request, token: string | undefined): boolean {
+  if (token === undefined) return isLoopbackAddress(req.socket.remoteAddress);
+  const given = Buffer.from(req.header('authorization') ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
@@ -73,6 +95,10 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   });
   // Process and request figures in the Prometheus text format, for an operator (and the benchmarks) to watch.
   app.get('/metrics', (req, res) => {
+    if (!mayReadMetrics(req, options.metricsToken)) {
+      res.status(403).type('text').send(options.metricsToken ? 'A metrics token is required (Authorization: Bearer <METRICS_TOKEN>).' : '/metrics answers clients on this machine only (set METRICS_TOKEN to read it from elsewhere).');
+      return;
+    }
     // `?gc=1` collects garbage first when Node runs with --expose-gc (the soak benchmark does; production never).
     if (req.query['gc'] === '1') (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
@@ -93,14 +119,14 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     // The playground: GET /graphql from a browser (it asks for HTML); queries over GET still reach Apollo.
     app.get('/graphql', (req, res, next) => {
       if (Object.keys(req.query).length > 0 || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
-      res.type('html').send(playgroundPage({ authorization: pages.playgroundAuthorization }));
+      res.type('html').send(playgroundPage({ authorization: mayEmbedTokens(req) ? pages.playgroundAuthorization : undefined }));
     });
     for (const [name, [packageName, relative]] of Object.entries(PLAYGROUND_ASSETS)) {
       const file = packageFile(packageName, relative);
       app.get(`/playground/assets/${name}`, (_req, res) => res.sendFile(file, { maxAge: '1h' }));
     }
-    app.get('/dashboard', (_req, res) => {
-      res.type('html').send(dashboardPage({ authorization: pages.dashboardAuthorization }));
+    app.get('/dashboard', (req, res) => {
+      res.type('html').send(dashboardPage({ authorization: mayEmbedTokens(req) ? pages.dashboardAuthorization : undefined }));
     });
     app.get('/dashboard/content', (req, res, next) => {
       pages

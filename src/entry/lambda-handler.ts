@@ -44,7 +44,7 @@ export function createLambdaHandler(container: Container, log: Log): GatewayLamb
         {
           requestId: event.requestContext.requestId,
           authorization: event.headers['authorization'] ?? event.headers['Authorization'],
-          verifiedViewer: viewerFromAuthorizer(event as Parameters<typeof viewerFromAuthorizer>[0]),
+          verifiedViewer: viewerFromAuthorizer(event as Parameters<typeof viewerFromAuthorizer>[0], { clientId: container.config.auth.clientId, now: Date.now() }),
           clientAddress: event.requestContext.http.sourceIp,
           ...(records.has(event) ? { operation: records.get(event) } : {}),
         },

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     ? createContainer({ config, dynamoDb: prepared.dynamoDb, personalize: personalize.settings, cursorSecret, ...(auth ? { auth } : {}) })
     : prepared;
   // Under npm start the playground opens signed in as alice, the dashboard as admin (local demo users only).
-  const browser = userPool
+  // Never in production: a page that carries a token hands it to whoever loads it.
+  const browser = userPool && !config.production
     ? {
         playgroundAuthorization: `Bearer ${(await userPool.admin.signIn(userPool.settings.clientId, 'alice', demoPassword('alice'))).accessToken}`,
         dashboardAuthorization: `Bearer ${(await userPool.admin.signIn(userPool.settings.clientId, 'admin', demoPassword('admin'))).accessToken}`,

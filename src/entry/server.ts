@@ -47,6 +47,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     createHttpApp({
       apollo,
       createContext: (input) => authenticatedContext(container, input, log),
+      metricsToken: container.config.metricsToken,
       inFlight,
       pages,
       metrics: container.metrics,

@@ -9,6 +9,7 @@ import { DependencyUnavailableError, UnauthenticatedError } from '../domain/erro
 import type { Viewer } from '../domain/viewer';
 import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
+import { anonymousBucket } from '../graphql/authenticated-context';
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
@@ -82,7 +83,7 @@ export function attachWebSocketServer(
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
           return refused(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection.`, 'BAD_REQUEST');
         }
-        const retryAfter = container.rateLimiter.take(viewer.userId ?? `anonymous:${ctx.extra.request.socket.remoteAddress ?? 'unknown'}`);
+        const retryAfter = container.rateLimiter.take(viewer.userId ?? anonymousBucket(ctx.extra.request.socket.remoteAddress));
         if (retryAfter > 0) return refused(`Too many requests; retry in ${retryAfter} s.`, 'RATE_LIMITED');
         const guarded = guard(payload);
         if (Array.isArray(guarded)) return guarded;

@@ -26,7 +26,8 @@ export class AuthenticationService {
       if (this.options.allowAnonymous) return ANONYMOUS_VIEWER;
       throw new UnauthenticatedError('no Authorization header');
     }
-    const match = /^Bearer +([A-Za-z0-9_.+/=-]+)$/.exec(authorization.trim());
+    // The scheme is case-insensitive (RFC 7235): "bearer" and "BEARER" are Bearer.
+    const match = /^Bearer +([A-Za-z0-9_.+/=-]+)$/i.exec(authorization.trim());
     const token = match?.[1];
     if (!token) throw new UnauthenticatedError('the Authorization header is not "Bearer <token>"');
     if (token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError('the token is too long');

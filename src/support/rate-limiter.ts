@@ -19,15 +19,30 @@ export class RateLimiter {
 
   /** Takes one token: 0 when allowed, else the seconds until one is there (for Retry-After). */
   take(key: string): number {
+    const bucket = this.refilled(key);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return this.wait(bucket.tokens);
+  }
+
+  /** Like `take`, without taking: 0 while the key has a token left, else the seconds until it has one. */
+  peek(key: string): number {
+    const bucket = this.refilled(key);
+    return bucket.tokens >= 1 ? 0 : this.wait(bucket.tokens);
+  }
+
+  private refilled(key: string): { tokens: number; at: number } {
     const now = this.clock();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
+    return bucket;
+  }
+
+  private wait(tokens: number): number {
+    return Math.max(1, Math.ceil((1 - tokens) / this.perSecond));
   }
 }

@@ -198,10 +198,15 @@ describe('Lambda handler behind the HTTP API JWT authorizer', () => {
     const container = createContainer({ config: loadConfig(testEnvironment(testAuthEnvironment())), dynamoDb: testClients() });
     await container.ensureTables();
     const handler = createLambdaHandler(container, () => undefined) as unknown as V2Handler;
-    const claims = { sub: 'u0042', username: 'carol', token_use: 'access', 'cognito:groups': '[admin]' };
+    const claims = { sub: 'u0042', username: 'carol', token_use: 'access', client_id: container.config.auth.clientId ?? '', exp: Math.floor(Date.now() / 1000) + 600, 'cognito:groups': '[admin]' };
     const answer = await invoke(handler, httpApiEvent({ query: '{ me { id } user(id: "u0007") { id } }' }, {}, { authorizer: { jwt: { claims, scopes: null } } }));
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { me: { id: 'u0042' }, user: null } });
+    // Claims that do not hold up (expired, another client, groups in no form the authorizer gives) are not trusted: the token is checked, and there is none.
+    for (const bad of [{ exp: Math.floor(Date.now() / 1000) - 1 }, { client_id: 'another-client' }, { 'cognito:groups': '[readers,admin]' }]) {
+      const refused = await invoke(handler, httpApiEvent({ query: '{ me { id } }' }, {}, { authorizer: { jwt: { claims: { ...claims, ...bad }, scopes: null } } }));
+      expect({ bad, status: refused.status }).toEqual({ bad, status: 401 });
+    }
     container.close();
   });
 });

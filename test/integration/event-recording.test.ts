@@ -144,3 +144,43 @@ describe('recording impressions, clicks and interactions (GraphQL, dynalite, loc
     expect((await container.events.eventsOf('u0012')).map((event) => event.forward)).toEqual(['FORWARDED', 'FORWARDED']);
   });
 });
+
+describe('event recording while Personalize is down (local Personalize, a sandbox of its own)', () => {
+  const endpoint = testPersonalizeEndpoint();
+  let container: Container;
+  let server: ApolloServer<RequestContext>;
+  beforeAll(async () => {
+    const env = testEnvironment({ PERSONALIZE_TRACKING_ID: LOCAL_PERSONALIZE.trackingId, PERSONALIZE_ENDPOINT: endpoint, PERSONALIZE_BUDGET_MS: '300', PERSONALIZE_BREAKER_FAILURES: '2', PERSONALIZE_BREAKER_COOLDOWN_MS: '600000' });
+    container = await trainedTestContainer(env);
+    server = createApolloServer({ schema: container.schema, log: () => undefined });
+    await server.start();
+  });
+  afterAll(async () => {
+    await fetch(`${endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify({}) });
+    await server.stop();
+    container.close();
+  });
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Infinity;
+  const interact = async (eventId: string) => {
+    const started = performance.now();
+    const { data } = await execute(server, container, RecordInteractionDocument, { input: { eventId, itemId: 'i0004', type: 'VIEW' } }, { viewer: { userId: 'u0020' } });
+    return { ms: performance.now() - started, forwarded: data?.recordInteraction.forwarded };
+  };
+
+  it('answers clicks within a few ms of healthy once the breaker is open: they stay pending instead of waiting out the budget', async () => {
+    // Prepare: healthy figures, then Personalize hanging past the 300 ms budget until the breaker opens (2 failures).
+    const healthy: number[] = [];
+    for (let n = 0; n < 7; n++) healthy.push((await interact(`healthy-${n}`)).ms);
+    await fetch(`${endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: 5000 }) });
+    const opening = [await interact('opening-1'), await interact('opening-2')];
+    // Act
+    const down: { ms: number; forwarded: boolean | undefined }[] = [];
+    for (let n = 0; n < 7; n++) down.push(await interact(`down-${n}`));
+    // Assess
+    expect(opening.map((answer) => answer.ms >= 290)).toEqual([true, true]);
+    expect(down.every((answer) => answer.forwarded === false)).toBe(true);
+    expect(median(down.map((answer) => answer.ms)) - median(healthy)).toBeLessThan(30);
+    expect((await container.events.pendingForward(100)).filter((event) => event.eventId.startsWith('down-'))).toHaveLength(7);
+  });
+});

@@ -1,6 +1,7 @@
 import { PutEventsCommand, type PersonalizeEventsClient } from '@aws-sdk/client-personalize-events';
 import { PersonalizeUnavailableError, type PersonalizeEvent, type PersonalizeEventSink } from '../../ports/personalize.port';
-import { reasonOf } from './personalize-recommender';
+import type { CircuitBreaker } from '../../support/circuit-breaker';
+import { guardedCall } from './personalize-recommender';
 
 /** PutEvents takes at most 10 events a call and 25 impression ids an event. */
 export const EVENTS_PER_CALL = 10;
@@ -9,12 +10,15 @@ export const IMPRESSIONS_PER_EVENT = 25;
 /**
  * Forwards events within PutEvents' limits: an impression longer than 25 ids becomes several
  * events (ids `<eventId>#2`, `#3` …, so a replay sends the same ids), then calls of 10 events.
+ * Calls go through the runtime's circuit breaker: while Personalize is down a click does not
+ * wait out the budget, it fails at once and the event stays pending for the replay.
  */
 export class AwsPersonalizeEventSink implements PersonalizeEventSink {
   constructor(
     private readonly client: PersonalizeEventsClient,
     private readonly trackingId: string,
     private readonly budgetMs: number,
+    private readonly breaker: CircuitBreaker,
   ) {}
 
   async putEvents(userId: string, sessionId: string, events: readonly PersonalizeEvent[]): Promise<{ calls: number; events: number }> {
@@ -31,9 +35,10 @@ export class AwsPersonalizeEventSink implements PersonalizeEventSink {
         ...(event.impression && event.impression.length > 0 ? { impression: [...event.impression] } : {}),
       }));
       try {
-        await this.client.send(new PutEventsCommand({ trackingId: this.trackingId, userId, sessionId, eventList }), { abortSignal: AbortSignal.timeout(this.budgetMs) });
+        await guardedCall(this.breaker, this.budgetMs, (abortSignal) => this.client.send(new PutEventsCommand({ trackingId: this.trackingId, userId, sessionId, eventList }), { abortSignal }));
       } catch (error) {
-        throw new PersonalizeUnavailableError(reasonOf(error), `PutEvents failed after ${start} of ${split.length} events: ${(error as Error).message}`, { cause: error });
+        const failure = error as PersonalizeUnavailableError;
+        throw new PersonalizeUnavailableError(failure.reason, `PutEvents failed after ${start} of ${split.length} events: ${failure.message}`, { cause: error });
       }
       calls++;
     }

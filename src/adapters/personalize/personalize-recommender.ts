@@ -115,7 +115,7 @@ export class AwsPersonalizeRanker implements PersonalizeRanker {
  * failure turned into a PersonalizeUnavailableError naming why. Client errors (InvalidInput)
  * are our own mistakes, not Personalize's health: they do not count towards opening the circuit.
  */
-async function guardedCall<T>(breaker: CircuitBreaker, budgetMs: number, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+export async function guardedCall<T>(breaker: CircuitBreaker, budgetMs: number, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
   try {
     return await breaker.run(() => send(AbortSignal.timeout(budgetMs)), (error) => nameOf(error) !== 'InvalidInputException');
   } catch (error) {
