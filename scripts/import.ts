@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { DATASET_FORMATS, datasetFormat } from '../src/importers/dataset-formats';
 import { ImportFileError, ImportRowError } from '../src/importers/import-errors';
+import { defaultTimestampPolicy } from '../src/importers/import-row.rules';
 import { withScriptContainer } from '../src/local/script-container';
 import { stagedProgressBar } from './support/staged-progress-bar';
 
-const USAGE = `Usage: npm run import -- --format <format> [--skip-bad-rows] <path>
+const USAGE = `Usage: npm run import -- --format <format> [--skip-bad-rows] [--any-timestamp] <path>
 
 Loads a dataset into the gateway's storage (the same STORAGE/DATA_DIR/TABLE_PREFIX as npm start;
 while npm start runs, into its embedded DynamoDB). Re-running the same files adds nothing.
@@ -15,6 +16,7 @@ ${DATASET_FORMATS.map((format) => `  ${format.name.padEnd(15)} ${format.descript
 Options:
   --format, -f       the format of <path> (required)
   --skip-bad-rows    report malformed rows and go on (default: stop at the first, keeping the rows before it)
+  --any-timestamp    take interactions from before 1990 (later than an hour from now is always refused)
   --help, -h         this text
 
 Exit status: 0 imported, 1 the data was refused (missing file, wrong format, bad row), 2 wrong usage.`;
@@ -26,7 +28,7 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, 'skip-bad-rows': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', short: 'f' }, 'skip-bad-rows': { type: 'boolean' }, 'any-timestamp': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     console.error(`import: ${(error as Error).message}\n\n${USAGE}`);
@@ -56,8 +58,10 @@ async function main(): Promise<number> {
   try {
     return await withScriptContainer(async (container, storage) => {
       console.log(`import: ${format.name} from ${target} into ${storage}`);
+      const timestamps = defaultTimestampPolicy();
       const summary = await container.importService.importParts(parts, {
         skipBadRows,
+        timestamps: args.values['any-timestamp'] ? { ...timestamps, earliest: undefined } : timestamps,
         onProgress: (progress) =>
           bar.update(progress.file, progress.bytesRead, progress.totalBytes, { kind: progress.kind.padEnd(12), rows: progress.rows.toLocaleString('en-US') }),
         onBadRow: (error) => {
@@ -69,7 +73,8 @@ async function main(): Promise<number> {
       console.log(`import: done in ${(summary.durationMs / 1000).toFixed(1)} s`);
       for (const part of summary.parts) {
         const skipped = part.skipped > 0 ? `, ${part.skipped.toLocaleString('en-US')} bad rows skipped` : '';
-        const stored = `${part.added.toLocaleString('en-US')} added, ${part.alreadyStored.toLocaleString('en-US')} already stored`;
+        const repeated = part.repeated > 0 ? `, ${part.repeated.toLocaleString('en-US')} repeated a key of an earlier row (the later replaced it)` : '';
+        const stored = `${part.added.toLocaleString('en-US')} added, ${part.alreadyStored.toLocaleString('en-US')} already stored${repeated}`;
         console.log(`  ${part.kind.padEnd(12)} ${part.rows.toLocaleString('en-US').padStart(10)} rows from ${part.file}: ${stored}${skipped}`);
       }
       if (badRows > MAX_REPORTED_BAD_ROWS) console.log(`  (${badRows - MAX_REPORTED_BAD_ROWS} more bad rows were skipped without a message)`);

@@ -1,5 +1,6 @@
 import type { DatasetPart } from '../importers/dataset-format';
 import { ImportRowError } from '../importers/import-errors';
+import { defaultTimestampPolicy, rowProblem, type TimestampPolicy } from '../importers/import-row.rules';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { UserDirectoryWriter } from '../ports/user-directory.port';
@@ -25,6 +26,26 @@ export interface ImportOptions {
   readonly onBadRow?: (error: ImportRowError) => void;
   /** Rows handed to a writer at once (each writer splits them into BatchWriteItem calls). */
   readonly blockSize?: number;
+  /** The range interaction timestamps must fall in; by default from 1990 to an hour from now. */
+  readonly timestamps?: TimestampPolicy;
+}
+
+interface Accepted {
+  readonly line: number;
+  readonly value: unknown;
+}
+
+/** The key a row is stored under: a second row with it replaces the first. */
+function keyOf(kind: DatasetPart['kind'], value: unknown): string {
+  if (kind === 'interactions') {
+    const event = value as { userId: string; eventId: string };
+    return `${event.userId}\u0000${event.eventId}`;
+  }
+  return (value as { id: string }).id;
+}
+
+function storeError(part: DatasetPart, entry: Accepted, error: unknown): ImportRowError {
+  return new ImportRowError(part.file, entry.line, `could not be stored: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export interface PartSummary {
@@ -34,8 +55,10 @@ export interface PartSummary {
   readonly rows: number;
   /** Rows the store gained: the accepted rows less those already stored under the same key. */
   readonly added: number;
-  /** Accepted rows whose key the store held already (an earlier import, or the same key twice in the file). */
+  /** Accepted rows whose key the store held before this import. */
   readonly alreadyStored: number;
+  /** Accepted rows whose key came earlier in the same file: the later row replaced the earlier one. */
+  readonly repeated: number;
   readonly skipped: number;
 }
 
@@ -82,35 +105,42 @@ export class DatasetImportService {
 
   private async importPart(part: DatasetPart, options: ImportOptions, userIds: Set<string>): Promise<PartSummary> {
     const blockSize = options.blockSize ?? 1000;
+    const timestamps = options.timestamps ?? defaultTimestampPolicy();
     // What the part added is what its table gained (rows are keyed, so a repeat overwrites).
     const before = await this.countStored(part.kind);
-    let rows = 0;
-    let skipped = 0;
-    let block: unknown[] = [];
+    const keys = new Set<string>();
+    const counts = { rows: 0, skipped: 0, repeated: 0 };
+    let block: Accepted[] = [];
     // One block is written while the next is parsed; at most one write is in flight.
     let inFlight: Promise<void> = Promise.resolve();
     const report = (): void =>
-      options.onProgress?.({ kind: part.kind, file: part.file, rows, bytesRead: part.bytesRead(), totalBytes: part.totalBytes });
+      options.onProgress?.({ kind: part.kind, file: part.file, rows: counts.rows, bytesRead: part.bytesRead(), totalBytes: part.totalBytes });
+    const refuse = (error: ImportRowError): void => {
+      if (!options.skipBadRows) throw error;
+      counts.skipped++;
+      options.onBadRow?.(error);
+    };
     const flush = async (): Promise<void> => {
       const toWrite = block;
       block = [];
       await inFlight;
-      inFlight = toWrite.length > 0 ? this.write(part.kind, toWrite) : Promise.resolve();
+      inFlight = toWrite.length > 0 ? this.writeBlock(part, toWrite, counts, refuse) : Promise.resolve();
       // Marked handled now; the rejection is still raised where inFlight is awaited next.
       inFlight.catch(() => undefined);
     };
     try {
       for await (const row of part.rows()) {
-        if ('error' in row) {
-          const error = new ImportRowError(part.file, row.line, row.error);
-          if (!options.skipBadRows) throw error;
-          skipped++;
-          options.onBadRow?.(error);
+        const problem = 'error' in row ? row.error : rowProblem(part.kind, row.value, timestamps);
+        if (problem !== undefined || 'error' in row) {
+          refuse(new ImportRowError(part.file, row.line, problem ?? 'unreadable'));
           continue;
         }
+        const key = keyOf(part.kind, row.value);
+        if (keys.has(key)) counts.repeated++;
+        else keys.add(key);
         if (part.kind === 'interactions') userIds.add((row.value as { userId: string }).userId);
-        block.push(row.value);
-        rows++;
+        block.push({ line: row.line, value: row.value });
+        counts.rows++;
         if (block.length >= blockSize) {
           await flush();
           report();
@@ -122,8 +152,29 @@ export class DatasetImportService {
       await inFlight;
     }
     report();
-    const added = Math.max(0, Math.min(rows, (await this.countStored(part.kind)) - before));
-    return { kind: part.kind, file: part.file, rows, added, alreadyStored: rows - added, skipped };
+    const added = Math.max(0, Math.min(counts.rows - counts.repeated, (await this.countStored(part.kind)) - before));
+    return { kind: part.kind, file: part.file, rows: counts.rows, added, repeated: counts.repeated, alreadyStored: counts.rows - counts.repeated - added, skipped: counts.skipped };
+  }
+
+  /**
+   * Writes a block; when the block is refused as a whole, writes its rows one by one, so that
+   * every row that can be stored is, and the one that cannot is named by its line.
+   */
+  private async writeBlock(part: DatasetPart, block: readonly Accepted[], counts: { rows: number; skipped: number }, refuse: (error: ImportRowError) => void): Promise<void> {
+    try {
+      await this.write(part.kind, block.map((entry) => entry.value));
+      return;
+    } catch (error) {
+      if (block.length === 1) throw storeError(part, block[0] as Accepted, error);
+    }
+    for (const entry of block) {
+      try {
+        await this.write(part.kind, [entry.value]);
+      } catch (error) {
+        counts.rows--;
+        refuse(storeError(part, entry, error));
+      }
+    }
   }
 
   private countStored(kind: DatasetPart['kind']): Promise<number> {

@@ -60,6 +60,46 @@ describe('npm run import (scripts/import.ts)', () => {
     expect(result.stdout).toMatch(/interactions\s+2 rows from .*ratings\.csv: 2 added, 0 already stored, 1 bad rows skipped/);
   });
 
+  it('refuses rows DynamoDB could not hold by file and line before writing, keeping the valid rows of the same batch', async () => {
+    // Prepare: a 500 KB title on line 3 of movies.csv; Personalize interactions with an EVENT_VALUE of 1e308 and a 2,000-character EVENT_ID.
+    await dir.write('movies.csv', `movieId,title,genres\n1,Heat (1995),Crime\n2,${'T'.repeat(500_000)},Drama\n3,Alien (1979),Horror\n`);
+    await dir.write('ratings.csv', 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n');
+    const personalize = await tempDir();
+    try {
+      await personalize.write('interactions.csv', `USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE,EVENT_ID\nu1,a,1700000000,view,1,e1\nu1,b,1700000001,view,1e308,e2\nu1,c,1700000002,view,1,${'x'.repeat(2000)}\nu1,d,1700000003,view,1,e4\n`);
+      // Act
+      const stopped = await runScript('scripts/import.ts', ['--format', 'movielens-csv', dir.path], env);
+      const skipped = await runScript('scripts/import.ts', ['--format', 'personalize', '--skip-bad-rows', personalize.path], env);
+      // Assess
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr).toContain(`stopped at ${path.join(dir.path, 'movies.csv')} line 3: the title is 500000 characters long, over the limit of 2000.`);
+      expect(stopped.stdout).not.toContain('failed');
+      expect(skipped.code).toBe(0);
+      expect(skipped.stderr).toContain('interactions.csv:3: the value 1e+308 is outside ±1000000000');
+      expect(skipped.stderr).toContain('interactions.csv:4: EVENT_ID is 2000 characters long, over the limit of 512');
+      expect(skipped.stdout).toMatch(/interactions\s+2 rows from .*interactions\.csv: 2 added, 0 already stored, 2 bad rows skipped/);
+    } finally {
+      await personalize.remove();
+    }
+    // The row before the refused one (Heat) is stored.
+    const again = await runScript('scripts/import.ts', ['--format', 'movielens-csv', '--skip-bad-rows', dir.path], env);
+    expect(again.stdout).toMatch(/items\s+2 rows from .*movies\.csv: 1 added, 1 already stored, 1 bad rows skipped/);
+  });
+
+  it('refuses timestamps in the future and before 1990 unless told, and says how many rows repeated a key', async () => {
+    await dir.write('movies.csv', 'movieId,title,genres\n1,Heat (1995),Crime\n1,Heat,Crime|Drama\n2,Alien (1979),Horror\n');
+    await dir.write('ratings.csv', 'userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,1,5.0,964982703\n2,2,3.0,999999999999\n3,2,3.0,473385600\n');
+    const strict = await runScript('scripts/import.ts', ['--format', 'movielens-csv', '--skip-bad-rows', dir.path], env);
+    expect(strict.code).toBe(0);
+    expect(strict.stderr).toContain('ratings.csv:4: the timestamp 999999999999 (');
+    expect(strict.stderr).toContain(') is in the future');
+    expect(strict.stderr).toContain('ratings.csv:5: the timestamp 473385600 (1985-01-01) is before 1990-01-01 (pass --any-timestamp if that is right)');
+    expect(strict.stdout).toMatch(/items\s+3 rows from .*movies\.csv: 2 added, 0 already stored, 1 repeated a key of an earlier row \(the later replaced it\)/);
+    expect(strict.stdout).toMatch(/interactions\s+2 rows from .*ratings\.csv: 1 added, 0 already stored, 1 repeated a key of an earlier row/);
+    const lenient = await runScript('scripts/import.ts', ['--format', 'movielens-csv', '--skip-bad-rows', '--any-timestamp', dir.path], env);
+    expect(lenient.stdout).toMatch(/interactions\s+3 rows from .*ratings\.csv: 1 added, 1 already stored, 1 repeated/);
+  });
+
   it('exits 1 with a clear message for a missing path or the wrong format', async () => {
     const missing = await runScript('scripts/import.ts', ['--format', 'movielens-csv', path.join(dir.path, 'nowhere')], env);
     expect(missing.code).toBe(1);
