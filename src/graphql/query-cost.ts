@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  getArgumentValues,
   getNamedType,
   getNullableType,
   getVariableValues,
@@ -13,11 +12,16 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLArgument,
   type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
+  valueFromAST,
 } from 'graphql';
 
 /** Arguments whose value says how many items a list field returns. */
@@ -41,8 +45,8 @@ interface CostWalk {
  */
 export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, rawVariables: Readonly<Record<string, unknown>>): number {
   // Variables with their declared defaults; values that do not coerce fail execution anyway.
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables as Record<string, unknown>);
-  const variables = coerced.coerced ?? rawVariables;
+  const definitions = operation.variableDefinitions ?? [];
+  const variables = definitions.length === 0 ? rawVariables : (getVariableValues(schema, definitions, rawVariables as Record<string, unknown>).coerced ?? rawVariables);
   const root = schema.getRootType(operation.operation) ?? undefined;
   return selectionCost({ schema, fragments, variables, fragmentCosts: new Map() }, root, operation.selectionSet, new Set());
 }
@@ -78,31 +82,78 @@ function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLFie
   return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
 }
 
+/** Where a field's size comes from, worked out once per schema field. */
+interface SizePlan {
+  /** A `first` / `limit` argument, with its default. */
+  readonly direct?: GraphQLArgument;
+  /** A list argument (recordEvents' events). */
+  readonly list?: GraphQLArgument;
+  /** An input-object argument holding `limit` (with its default) or `itemIds`. */
+  readonly input?: { readonly argument: GraphQLArgument; readonly limit?: GraphQLInputField; readonly items?: GraphQLInputField };
+}
+
+const plans = new WeakMap<GraphQLField<unknown, unknown>, SizePlan | null>();
+
+function planOf(field: GraphQLField<unknown, unknown>): SizePlan | null {
+  let plan = plans.get(field);
+  if (plan !== undefined) return plan;
+  const direct = field.args.find((argument) => SIZE_ARGUMENTS.includes(argument.name));
+  const list = field.args.find((argument) => isListType(getNullableType(argument.type)));
+  let input: SizePlan['input'];
+  for (const argument of field.args) {
+    const type = getNamedType(argument.type);
+    if (!isInputObjectType(type)) continue;
+    const fields = type.getFields();
+    const limit = SIZE_ARGUMENTS.map((name) => fields[name]).find((inputField) => inputField !== undefined);
+    const items = fields['itemIds'];
+    if (limit || items) {
+      input = { argument, ...(limit ? { limit } : {}), ...(items ? { items } : {}) };
+      break;
+    }
+  }
+  plan = direct || list || input ? { ...(direct ? { direct } : {}), ...(list ? { list } : {}), ...(input ? { input } : {}) } : null;
+  plans.set(field, plan);
+  return plan;
+}
+
 /** How many times a field's selection is made: its size argument, that argument's default, or the length of a list it is given. */
 function sizeOf(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode, variables: Readonly<Record<string, unknown>>): number {
-  if (!field || field.args.length === 0) return 1;
-  let values: Record<string, unknown>;
-  try {
-    values = getArgumentValues(field, node, variables as Record<string, unknown>);
-  } catch {
-    // Arguments that do not coerce fail validation or execution before anything is read.
-    return 1;
-  }
-  for (const argument of field.args) {
+  const plan = field ? planOf(field) : null;
+  if (!plan) return 1;
+  const given = (name: string): ValueNode | undefined => node.arguments?.find((argument) => argument.name.value === name)?.value;
+  if (plan.direct) {
     // An explicit null is served as the default, so it costs as the default.
-    const value = values[argument.name] ?? argument.defaultValue;
-    if (SIZE_ARGUMENTS.includes(argument.name) && typeof value === 'number') return Math.max(1, value);
-    if (isListType(getNullableType(argument.type)) && Array.isArray(value)) return Math.max(1, value.length);
-    const input = getNamedType(argument.type);
-    if (!isInputObjectType(input)) continue;
-    const given = (value ?? {}) as Record<string, unknown>;
-    for (const [name, inputField] of Object.entries(input.getFields())) {
-      const inner = given[name] ?? (SIZE_ARGUMENTS.includes(name) ? inputField.defaultValue : undefined);
-      if (SIZE_ARGUMENTS.includes(name) && typeof inner === 'number') return Math.max(1, inner);
-      if (name === 'itemIds' && Array.isArray(inner)) return Math.max(1, inner.length);
+    const value = valueOf(given(plan.direct.name), plan.direct.type, variables) ?? plan.direct.defaultValue;
+    if (typeof value === 'number') return Math.max(1, value);
+  }
+  if (plan.list) {
+    const value = valueOf(given(plan.list.name), plan.list.type, variables);
+    if (Array.isArray(value)) return Math.max(1, value.length);
+  }
+  if (plan.input) {
+    const { argument, limit, items } = plan.input;
+    const node = given(argument.name);
+    const inner = (inputField: GraphQLInputField): unknown => {
+      if (node?.kind === Kind.OBJECT) return valueOf(node.fields.find((entry) => entry.name.value === inputField.name)?.value, inputField.type, variables);
+      if (node?.kind === Kind.VARIABLE) return (variables[node.name.value] as Record<string, unknown> | null | undefined)?.[inputField.name];
+      return undefined;
+    };
+    if (items) {
+      const value = inner(items);
+      if (Array.isArray(value)) return Math.max(1, value.length);
+    }
+    if (limit) {
+      const value = inner(limit) ?? limit.defaultValue;
+      if (typeof value === 'number') return Math.max(1, value);
     }
   }
   return 1;
+}
+
+/** An argument's value, coerced; undefined when absent, null or not coercible (validation refuses those). */
+function valueOf(node: ValueNode | undefined, type: GraphQLInputType, variables: Readonly<Record<string, unknown>>): unknown {
+  if (!node) return undefined;
+  return valueFromAST(node, type, variables as Record<string, unknown>) ?? undefined;
 }
 
 /** The refusal of an operation that costs more than `maxCost`; undefined when it does not. */
