@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { EXPLANATION_KINDS, FALLBACK_REASONS, RECOMMENDATION_SOURCES, STRATEGIES } from '../src/domain/recommendation';
 
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 }
 

@@ -3,11 +3,12 @@ import { withScriptContainer } from '../src/local/script-container';
 import { NothingToTrainError, type TrainingProgress } from '../src/services/training.service';
 import { formatTrainingSummary } from '../src/services/training-summary.text';
 import { stagedProgressBar } from './support/staged-progress-bar';
-import { TRAINING_ARGS, TRAINING_ARGS_HELP, UsageError, trainingOptionsFrom } from './support/training-options';
+import { TRAINING_ARGS, TRAINING_ARGS_HELP, UsageError, mixOverrideFrom, trainingOptionsFrom } from './support/training-options';
 
 const USAGE = `Usage: npm run train [-- options]
 
-Trains the baseline (popularity with time decay, item-kNN, EASE) on every interaction in storage
+Trains the baseline (popularity with time decay, item-kNN, EASE) on every interaction in storage,
+choosing the served mix (blend weights, new-arrival policy) on a held-out share of it,
 (the same STORAGE/DATA_DIR/TABLE_PREFIX as npm start; while npm start runs, its embedded DynamoDB),
 writes the artefacts under a new model version and makes it current. A running server serves the
 new model within MODEL_CACHE_SECONDS (default 30). A failed training leaves the current model as it was.
@@ -17,6 +18,7 @@ ${TRAINING_ARGS_HELP}`;
 
 const STAGES: Record<TrainingProgress['stage'], string> = {
   read: 'reading interactions',
+  selection: 'choosing the mix',
   matrix: 'building the matrix',
   popularity: 'popularity',
   'item-knn': 'item-kNN',
@@ -31,11 +33,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const options = trainingOptionsFrom(values);
+  const mix = mixOverrideFrom(values);
   const bar = stagedProgressBar(' {stage} [{bar}] {percentage}%');
   try {
     return await withScriptContainer(async (container, storage) => {
       console.log(`train: from ${storage}`);
-      const summary = await container.trainingService.train(options, (progress) => bar.update(STAGES[progress.stage].padEnd(20), progress.done, progress.total));
+      const summary = await container.trainingService.train(options, (progress) => bar.update(STAGES[progress.stage].padEnd(20), progress.done, progress.total), mix ? { mix } : {});
       bar.stop();
       console.log(formatTrainingSummary(summary));
       return 0;

@@ -36,7 +36,7 @@ import { RecommendationService, type ServedRecommendations } from './services/re
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';
-import { EventResolver, ExperimentResolver, FeedResolver, ItemResolver, RecommendationResolver, ReportResolver, UserResolver } from '../resolvers';
+import { EventResolver, ExperimentResolver, FeedResolver, ItemResolver, ModelResolver, RecommendationResolver, ReportResolver, UserResolver } from '../resolvers';
 import { DynamoDbExperimentStore } from './adapters/dynamodb/dynamodb-experiment-store';
 import { ExperimentService } from './services/experiment.service';
 import { readersOf } from '../resolvers/recommendation.resolver';
@@ -155,6 +155,7 @@ export function createContainer(options: ContainerOptions): Container {
       [EventResolver, new EventResolver(eventService)],
       [FeedResolver, new FeedResolver(new FeedStateService({ models, events }))],
       [ReportResolver, new ReportResolver(reportService)],
+      [ModelResolver, new ModelResolver(models)],
     ]),
   );
   const createContext = (contextOptions?: ContextOptions): RequestContext =>

@@ -3,7 +3,8 @@ import { holdoutSplit } from '../models/holdout-split';
 import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
-import { rankBaseline, type BaselineWeights, type HistoryEntry, type ItemArtefact } from '../recommenders/baseline.ranker';
+import { selectServedMix, type MixSelection } from '../models/mix-selection';
+import { rankBaseline, type HistoryEntry, type ItemArtefact, type ServedMix } from '../recommenders/baseline.ranker';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 
 export interface ModelEvaluation {
@@ -26,12 +27,22 @@ export interface EvaluationReport {
   readonly trainRows: number;
   readonly testRows: number;
   readonly models: readonly ModelEvaluation[];
+  /** The served mix and how it was chosen inside the training rows (absent with a hand-set mix). */
+  readonly selection?: { readonly mix: ServedMix; readonly validationRecall20: number; readonly validationNdcg20: number; readonly mixesTried: number; readonly seconds: number };
 }
 
 export interface EvaluationOptions {
   readonly seed: number;
   readonly training: BaselineTrainingOptions;
-  readonly weights?: BaselineWeights;
+  /** A hand-set mix for the "as served" row instead of the one selection chooses. */
+  readonly mix?: ServedMix;
+}
+
+/** The mix the product served before mixes were chosen on each catalogue's data, for comparison. */
+const HAND_SET_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'ALL' };
+
+function describeMix(mix: ServedMix): string {
+  return `EASE ${mix.weights.ease}, kNN ${mix.weights.knn}, popularity ${mix.weights.popularity}, new arrivals ${mix.newArrivals.toLowerCase().replace('_', ' ')}`;
 }
 
 const K = 20;
@@ -80,25 +91,28 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
 
   const artefacts = new Map<string, ItemArtefact>();
   for (const artefact of itemArtefactsOf(model)) artefacts.set(artefact.itemId, artefact);
-  run('Baseline (combined, as served)', fitSeconds, (_user, seen) => {
+  const served = (mix: ServedMix): Ranker => (_user, seen) => {
     const history: HistoryEntry[] = [...seen]
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .slice(0, SERVING_HISTORY_WINDOW)
       .map((row) => ({ itemId: row.itemId, type: 'RATE', occurredAt: row.occurredAt }));
-    const ranked = rankBaseline({
-      history,
-      artefacts,
-      popularity: model.popularity,
-      newArrivals: model.newArrivals,
-      interests: [],
-      exclude: new Set(seen.map((row) => row.itemId)),
-      candidates: K,
-      ...(options.weights ? { weights: options.weights } : {}),
-    });
+    const ranked = rankBaseline({ history, artefacts, popularity: model.popularity, newArrivals: model.newArrivals, interests: [], exclude: new Set(seen.map((row) => row.itemId)), candidates: K, mix });
     return ranked.map((item) => itemIndex.get(item.itemId) ?? -1);
-  });
+  };
+  run(`Baseline, the hand-set mix of before (${describeMix(HAND_SET_MIX)})`, fitSeconds, served(HAND_SET_MIX));
+  // As served: the mix chosen exactly as npm run train chooses it, on the training rows only.
+  const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);
+  const mix = options.mix ?? selection?.chosen.mix ?? HAND_SET_MIX;
+  run(`Baseline as served (${options.mix ? 'hand-set' : 'chosen on validation'}: ${describeMix(mix)})`, fitSeconds + (selection?.seconds ?? 0), served(mix));
 
-  return { users: testByUser.size, items: itemIds.length, trainRows: train.length, testRows: test.length, models };
+  return {
+    users: testByUser.size,
+    items: itemIds.length,
+    trainRows: train.length,
+    testRows: test.length,
+    models,
+    ...(selection ? { selection: { mix: selection.chosen.mix, validationRecall20: selection.chosen.recall20, validationNdcg20: selection.chosen.ndcg20, mixesTried: selection.tried.length, seconds: selection.seconds } } : {}),
+  };
 }
 
 function score(

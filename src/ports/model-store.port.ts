@@ -1,6 +1,19 @@
 import type { ItemId } from '../domain/item';
 import type { PopularityArtefact } from '../models/popularity.model';
-import type { ItemArtefact, NewArrival, WeightedIds } from '../recommenders/baseline.ranker';
+import type { ItemArtefact, NewArrival, ServedMix, WeightedIds } from '../recommenders/baseline.ranker';
+
+/** The mix a model is served with, and how it was chosen. */
+export interface ModelSelection {
+  readonly mix: ServedMix;
+  /** VALIDATION: chosen by Recall@20 on a held-out share of the training rows; OVERRIDE: set by hand (train --weights). */
+  readonly chosenBy: 'VALIDATION' | 'OVERRIDE';
+  /** The chosen mix's validation figures (VALIDATION only). */
+  readonly recall20?: number;
+  readonly ndcg20?: number;
+  readonly mixesTried?: number;
+  readonly validationUsers?: number;
+  readonly seconds?: number;
+}
 
 /** What is known of a trained model without reading its artefacts. */
 export interface ModelInfo {
@@ -15,6 +28,8 @@ export interface ModelInfo {
   readonly categoryItems?: Readonly<Record<string, number>>;
   readonly trainingSeconds: number;
   readonly artefactBytes: number;
+  /** The served mix; absent for a model trained before mixes were selected (FALLBACK_MIX serves it). */
+  readonly selection?: ModelSelection;
 }
 
 /** The small artefacts every list needs (one row each). */

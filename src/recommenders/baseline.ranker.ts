@@ -35,8 +35,22 @@ export interface BaselineWeights {
   readonly popularity: number;
 }
 
-/** Chosen on a validation split of ml-latest-small's training rows, never its test rows (BENCHMARKS.md). */
-export const DEFAULT_BASELINE_WEIGHTS: BaselineWeights = { ease: 1, knn: 0.6, popularity: 0.05 };
+/**
+ * Where new arrivals (items too new for collaborative filtering to find) get a place: in
+ * every list, only in lists of users with little history, or nowhere. Training chooses it on
+ * validation like the weights, since a slot given to a new item is taken from a relevant one.
+ */
+export const NEW_ARRIVAL_POLICIES = ['NONE', 'LITTLE_HISTORY', 'ALL'] as const;
+export type NewArrivalPolicy = (typeof NEW_ARRIVAL_POLICIES)[number];
+
+/** The served mix: the blend's weights and the new-arrival policy. */
+export interface ServedMix {
+  readonly weights: BaselineWeights;
+  readonly newArrivals: NewArrivalPolicy;
+}
+
+/** What a list gets when its model carries no selected mix (a model trained before selection). */
+export const FALLBACK_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'LITTLE_HISTORY' };
 
 export interface BaselineRequest {
   /** Newest first: the recent window whose neighbours make the candidates. */
@@ -51,11 +65,12 @@ export interface BaselineRequest {
   readonly exclude: ReadonlySet<ItemId>;
   /** How many ranked candidates to return (the caller filters and cuts). */
   readonly candidates: number;
-  readonly weights?: BaselineWeights;
+  /** The model's selected mix; FALLBACK_MIX when absent. */
+  readonly mix?: ServedMix;
 }
 
 /** Users with fewer history items than this get interest and new-arrival slots as well. */
-const LITTLE_HISTORY = 5;
+export const LITTLE_HISTORY = 5;
 
 /** A model's score for a candidate, and the history entry that contributed most to it. */
 interface Contribution {
@@ -64,61 +79,152 @@ interface Contribution {
   because: HistoryEntry | undefined;
 }
 
-interface Candidate {
-  readonly ease: Contribution;
-  readonly knn: Contribution;
+/**
+ * A user's candidates from the neighbours of their history, before any weight is applied, as
+ * parallel arrays (what serving ranks once and selection ranks under many mixes): each
+ * model's sum over the history, normalised to the user's best, the candidate's popularity
+ * normalised to the most popular item's, and the history entry each model owes most to.
+ */
+export interface GatheredCandidates {
+  readonly ids: readonly ItemId[];
+  readonly ease: Float64Array;
+  readonly knn: Float64Array;
+  readonly popularity: Float64Array;
+  readonly easeBecause: readonly (HistoryEntry | undefined)[];
+  readonly knnBecause: readonly (HistoryEntry | undefined)[];
+}
+
+/** Phase one of a list: each candidate's EASE and item-kNN sums over the user's history, and who contributed most. */
+export function gatherCandidates(request: Pick<BaselineRequest, 'history' | 'artefacts' | 'exclude' | 'popularity'>): GatheredCandidates {
+  const index = new Map<ItemId, number>();
+  const ids: ItemId[] = [];
+  const ease: Contribution[] = [];
+  const knn: Contribution[] = [];
+  const slot = (id: ItemId): number => {
+    let at = index.get(id);
+    if (at === undefined) {
+      index.set(id, (at = ids.length));
+      ids.push(id);
+      ease.push(emptyContribution());
+      knn.push(emptyContribution());
+    }
+    return at;
+  };
+  for (const entry of request.history) {
+    const artefact = request.artefacts.get(entry.itemId);
+    if (!artefact) continue;
+    addNeighbours(artefact.ease, entry, request.exclude, (id) => ease[slot(id)] as Contribution);
+    addNeighbours(artefact.knn, entry, request.exclude, (id) => knn[slot(id)] as Contribution);
+  }
+  const maxEase = ease.reduce((max, c) => Math.max(max, c.sum), 0);
+  const maxKnn = knn.reduce((max, c) => Math.max(max, c.sum), 0);
+  const popularityScore = popularityOf(request.popularity);
+  const maxPopularity = request.popularity.overall[0]?.score ?? 1;
+  return {
+    ids,
+    ease: Float64Array.from(ease, (c) => (maxEase > 0 ? c.sum / maxEase : 0)),
+    knn: Float64Array.from(knn, (c) => (maxKnn > 0 ? c.sum / maxKnn : 0)),
+    popularity: Float64Array.from(ids, (id) => (popularityScore.get(id) ?? 0) / maxPopularity),
+    easeBecause: ease.map((c) => c.because),
+    knnBecause: knn.map((c) => c.because),
+  };
+}
+
+/**
+ * The best `count` candidates under the weights, best first (ties by id): a bounded heap over
+ * the typed arrays, so only the items kept become objects.
+ */
+export function topCandidates(gathered: GatheredCandidates, weights: BaselineWeights, count: number): RankedItem[] {
+  const n = gathered.ids.length;
+  const scores = new Float64Array(n);
+  const heap: number[] = [];
+  // a is weaker than b: a lower score, or the same score and a later id.
+  const weaker = (a: number, b: number): boolean => (scores[a] ?? 0) < (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && compareIds(gathered.ids[a] ?? '', gathered.ids[b] ?? '') > 0);
+  for (let i = 0; i < n; i++) {
+    const cf = weights.ease * (gathered.ease[i] ?? 0) + weights.knn * (gathered.knn[i] ?? 0);
+    if (cf <= 0) continue;
+    const score = cf + weights.popularity * (gathered.popularity[i] ?? 0);
+    scores[i] = score;
+    // Most candidates fall below the weakest kept one: a plain comparison turns them away.
+    if (heap.length === count && score < (scores[heap[0] ?? 0] ?? 0)) continue;
+    if (heap.length < count) {
+      heap.push(i);
+      siftUp(heap, heap.length - 1, weaker);
+    } else if (count > 0 && weaker(heap[0] ?? 0, i)) {
+      heap[0] = i;
+      siftDown(heap, 0, weaker);
+    }
+  }
+  return heap
+    .sort((a, b) => (weaker(a, b) ? 1 : weaker(b, a) ? -1 : 0))
+    .map((i): RankedItem => {
+      // The source and the explanation are those of the model that contributed more.
+      const easePart = weights.ease * (gathered.ease[i] ?? 0);
+      const knnPart = weights.knn * (gathered.knn[i] ?? 0);
+      const [source, because]: [RecommendationSource, HistoryEntry | undefined] = easePart >= knnPart ? ['EASE', gathered.easeBecause[i]] : ['ITEM_KNN', gathered.knnBecause[i]];
+      return { itemId: gathered.ids[i] ?? '', score: scores[i] ?? 0, source, reasons: because ? [becauseReason(because)] : [] };
+    });
+}
+
+function siftUp(heap: number[], from: number, weaker: (a: number, b: number) => boolean): void {
+  for (let at = from; at > 0; ) {
+    const parent = (at - 1) >> 1;
+    if (!weaker(heap[at] ?? 0, heap[parent] ?? 0)) return;
+    [heap[at], heap[parent]] = [heap[parent] ?? 0, heap[at] ?? 0];
+    at = parent;
+  }
+}
+
+function siftDown(heap: number[], from: number, weaker: (a: number, b: number) => boolean): void {
+  for (let at = from; ; ) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let weakest = at;
+    if (left < heap.length && weaker(heap[left] ?? 0, heap[weakest] ?? 0)) weakest = left;
+    if (right < heap.length && weaker(heap[right] ?? 0, heap[weakest] ?? 0)) weakest = right;
+    if (weakest === at) return;
+    [heap[at], heap[weakest]] = [heap[weakest] ?? 0, heap[at] ?? 0];
+    at = weakest;
+  }
 }
 
 /**
  * The baseline ranker: candidates from the neighbours (EASE and item-kNN) of the user's
  * recent history, scored as a weighted sum of each model's scores normalised to the user's
- * best, with a little popularity; popularity lists for users with little or no history
- * (by the categories of their interests, then overall); new arrivals in the user's
- * categories for new items. Every item carries the reason it is really there.
+ * best, with a little popularity — the weights those the model's training chose on
+ * validation; popularity lists for users with little or no history (by the categories of
+ * their interests, then overall); new arrivals in the user's categories as the mix's policy
+ * says. Every item carries the reason it is really there.
  */
-export function rankBaseline(request: BaselineRequest): RankedItem[] {
-  const weights = request.weights ?? DEFAULT_BASELINE_WEIGHTS;
-  const candidates = new Map<ItemId, Candidate>();
-  const candidate = (id: ItemId): Candidate => {
-    let entry = candidates.get(id);
-    if (!entry) candidates.set(id, (entry = { ease: emptyContribution(), knn: emptyContribution() }));
-    return entry;
-  };
+export function rankBaseline(request: BaselineRequest, gathered: GatheredCandidates = gatherCandidates(request)): RankedItem[] {
+  const mix = request.mix ?? FALLBACK_MIX;
+  return completeList(topCandidates(gathered, mix.weights, request.candidates), request, mix.newArrivals);
+}
 
-  for (const entry of request.history) {
-    const artefact = request.artefacts.get(entry.itemId);
-    if (!artefact) continue;
-    addNeighbours(artefact.ease, entry, request.exclude, (id) => candidate(id).ease);
-    addNeighbours(artefact.knn, entry, request.exclude, (id) => candidate(id).knn);
-  }
-  const maxEase = maxOf(candidates, (c) => c.ease.sum);
-  const maxKnn = maxOf(candidates, (c) => c.knn.sum);
-  const popularityScore = new Map(request.popularity.overall.map((entry) => [entry.id, entry.score]));
-  const maxPopularity = request.popularity.overall[0]?.score ?? 1;
-
-  const ranked: RankedItem[] = [];
-  for (const [itemId, c] of candidates) {
-    const easePart = maxEase > 0 ? (weights.ease * c.ease.sum) / maxEase : 0;
-    const knnPart = maxKnn > 0 ? (weights.knn * c.knn.sum) / maxKnn : 0;
-    const score = easePart + knnPart + (weights.popularity * (popularityScore.get(itemId) ?? 0)) / maxPopularity;
-    // The source and the explanation are those of the model that contributed more.
-    const [source, main]: [RecommendationSource, Contribution] = easePart >= knnPart ? ['EASE', c.ease] : ['ITEM_KNN', c.knn];
-    ranked.push({ itemId, score, source, reasons: main.because ? [becauseReason(main.because)] : [] });
-  }
-  ranked.sort((a, b) => b.score - a.score || compareIds(a.itemId, b.itemId));
-
-  const taken = new Set(ranked.map((item) => item.itemId));
-  const result = ranked.slice(0, request.candidates);
+/** Phase three: what collaborative filtering did not fill (interests, popularity), and new arrivals as the policy says. */
+export function completeList(ranked: readonly RankedItem[], request: BaselineRequest, newArrivals: NewArrivalPolicy): RankedItem[] {
+  const result = [...ranked];
+  const taken = new Set(result.map((item) => item.itemId));
   const categories = userCategories(request);
-  if (request.history.length < LITTLE_HISTORY) {
+  const little = request.history.length < LITTLE_HISTORY;
+  if (little) {
     // Little to go on: interests, then what is popular, after whatever CF found.
     fillFromInterests(result, request, categories, taken);
     fillFromPopularity(result, request, taken);
   } else if (result.length < request.candidates) {
     fillFromPopularity(result, request, taken);
   }
-  insertNewArrivals(result, request, categories, taken);
+  if (newArrivals === 'ALL' || (newArrivals === 'LITTLE_HISTORY' && little)) insertNewArrivals(result, request, categories, taken);
   return result.slice(0, request.candidates);
+}
+
+const popularityMaps = new WeakMap<PopularityArtefact, Map<ItemId, number>>();
+
+/** The popularity list as a map, built once per artefact (selection ranks thousands of lists with one). */
+function popularityOf(popularity: PopularityArtefact): Map<ItemId, number> {
+  let scores = popularityMaps.get(popularity);
+  if (!scores) popularityMaps.set(popularity, (scores = new Map(popularity.overall.map((entry) => [entry.id, entry.score]))));
+  return scores;
 }
 
 function emptyContribution(): Contribution {
@@ -143,8 +249,16 @@ function becauseReason(entry: HistoryEntry): Reason {
   return { kind: 'BECAUSE_OF_HISTORY', becauseOf: entry.itemId, becauseOfType: entry.type };
 }
 
-/** The user's categories: stated interests first, then the most frequent in their recent history. */
+const categoriesOfRequest = new WeakMap<BaselineRequest, string[]>();
+
+/** The user's categories: stated interests first, then the most frequent in their recent history (once per request). */
 function userCategories(request: BaselineRequest): string[] {
+  let categories = categoriesOfRequest.get(request);
+  if (!categories) categoriesOfRequest.set(request, (categories = categoriesOf(request)));
+  return categories;
+}
+
+function categoriesOf(request: BaselineRequest): string[] {
   const counts = new Map<string, number>();
   for (const entry of request.history) {
     for (const category of request.artefacts.get(entry.itemId)?.categories ?? []) counts.set(category, (counts.get(category) ?? 0) + 1);
@@ -210,11 +324,6 @@ function insertNewArrivals(result: RankedItem[], request: BaselineRequest, categ
   }
 }
 
-function maxOf(candidates: Map<ItemId, Candidate>, value: (c: Candidate) => number): number {
-  let max = 0;
-  for (const c of candidates.values()) max = Math.max(max, value(c));
-  return max;
-}
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -225,7 +334,8 @@ export interface ScoreItemsRequest {
   readonly artefacts: ReadonlyMap<ItemId, ItemArtefact>;
   readonly popularity: PopularityArtefact;
   readonly itemIds: readonly ItemId[];
-  readonly weights?: BaselineWeights;
+  /** The model's selected mix (its weights are used); FALLBACK_MIX when absent. */
+  readonly mix?: ServedMix;
 }
 
 /**
@@ -234,7 +344,7 @@ export interface ScoreItemsRequest {
  * cannot tell apart; ties keep the given order. Every given item is returned once.
  */
 export function scoreItems(request: ScoreItemsRequest): RankedItem[] {
-  const weights = request.weights ?? DEFAULT_BASELINE_WEIGHTS;
+  const weights = (request.mix ?? FALLBACK_MIX).weights;
   const wanted = new Set(request.itemIds);
   const ease = new Map<ItemId, Contribution>();
   const knn = new Map<ItemId, Contribution>();

@@ -6,7 +6,7 @@ import type { User } from '../domain/user';
 import type { ExperimentExposure } from '../domain/experiment';
 import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
 import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
-import type { ModelReader, SharedArtefacts } from '../ports/model-store.port';
+import type { ModelInfo, ModelReader, SharedArtefacts } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { ProfileAttributes } from '../ports/user-profile.port';
 import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
@@ -152,7 +152,7 @@ export class RecommendationService {
       personalizeServes ? this.personalizeList(answer, model.version, exclude, history) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes
         ? Promise.resolve(undefined)
-        : this.baselineList(model.version, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+        : this.baselineList(model, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
 
@@ -192,7 +192,7 @@ export class RecommendationService {
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
     const [personalizeList, baselineList] = await Promise.all([
       personalizeServes ? this.personalizeList(answer, model.version, new Set(), history) : Promise.resolve(undefined),
-      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baselineScores(model.version, history, itemIds),
+      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baselineScores(model, history, itemIds),
     ]);
     const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
@@ -262,14 +262,15 @@ export class RecommendationService {
     return proposed.map((item, index) => personalizeRanked(item, similar[index], history));
   }
 
-  private async baselineList(version: string, history: RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: string[], candidates: number): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.baselineInputs(version, history);
-    return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates });
+  /** The baseline's list, with the mix the model's training chose (or a hand-set override). */
+  private async baselineList(model: ModelInfo, history: RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: string[], candidates: number): Promise<RankedItem[]> {
+    const { shared, artefacts } = await this.baselineInputs(model.version, history);
+    return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates, ...(model.selection ? { mix: model.selection.mix } : {}) });
   }
 
-  private async baselineScores(version: string, history: RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.baselineInputs(version, history);
-    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds });
+  private async baselineScores(model: ModelInfo, history: RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
+    const { shared, artefacts } = await this.baselineInputs(model.version, history);
+    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds, ...(model.selection ? { mix: model.selection.mix } : {}) });
   }
 
   /** What the baseline reads for one user: the shared lists and the artefacts of their history items. */

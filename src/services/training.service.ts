@@ -2,7 +2,9 @@ import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, type BaselineTraining
 import type { Positive } from '../models/interaction-matrix';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
-import type { ModelInfo, ModelWriter } from '../ports/model-store.port';
+import type { ModelInfo, ModelSelection, ModelWriter } from '../ports/model-store.port';
+import { selectServedMix, type MixSelection } from '../models/mix-selection';
+import { FALLBACK_MIX, type ServedMix } from '../recommenders/baseline.ranker';
 import type { FeedNotifier } from '../ports/feed-notifier.port';
 
 export interface TrainingPorts {
@@ -13,7 +15,12 @@ export interface TrainingPorts {
   readonly notifier?: Pick<FeedNotifier, 'publish'>;
 }
 
-export type TrainingProgress = { readonly stage: 'read' | TrainingStage | 'write'; readonly done: number; readonly total: number };
+export type TrainingProgress = { readonly stage: 'read' | 'selection' | TrainingStage | 'write'; readonly done: number; readonly total: number };
+
+export interface TrainingRequest {
+  /** A hand-set mix served instead of the one validation would choose (never the default). */
+  readonly mix?: ServedMix;
+}
 
 export interface TrainingSummary {
   readonly model: ModelInfo;
@@ -22,6 +29,8 @@ export interface TrainingSummary {
   readonly fitMs: number;
   readonly writeMs: number;
   readonly timings: TrainingTimings;
+  /** What validation measured (absent with a hand-set mix). */
+  readonly selection: MixSelection | undefined;
 }
 
 export class NothingToTrainError extends Error {
@@ -38,7 +47,7 @@ export class NothingToTrainError extends Error {
 export class TrainingService {
   constructor(private readonly ports: TrainingPorts) {}
 
-  async train(options: BaselineTrainingOptions = DEFAULT_TRAINING, onProgress?: (progress: TrainingProgress) => void): Promise<TrainingSummary> {
+  async train(options: BaselineTrainingOptions = DEFAULT_TRAINING, onProgress?: (progress: TrainingProgress) => void, request: TrainingRequest = {}): Promise<TrainingSummary> {
     let started = Date.now();
     onProgress?.({ stage: 'read', done: 0, total: 1 });
     const positives: Positive[] = [];
@@ -53,8 +62,23 @@ export class TrainingService {
     const readMs = Date.now() - started;
 
     started = Date.now();
+    // The served mix is chosen on a held-out share of these rows, then every model is refitted on all of them.
+    onProgress?.({ stage: 'selection', done: 0, total: 1 });
+    const selected = request.mix ? undefined : selectServedMix(positives, catalogue, options);
+    onProgress?.({ stage: 'selection', done: 1, total: 1 });
     const model = trainBaseline(positives, catalogue, options, (stage, done, total) => onProgress?.({ stage, done, total }));
     const fitMs = Date.now() - started;
+    const selection: ModelSelection = request.mix
+      ? { mix: request.mix, chosenBy: 'OVERRIDE' }
+      : {
+          mix: selected?.chosen.mix ?? request.mix ?? FALLBACK_MIX,
+          chosenBy: 'VALIDATION',
+          recall20: round(selected?.chosen.recall20 ?? 0),
+          ndcg20: round(selected?.chosen.ndcg20 ?? 0),
+          mixesTried: selected?.tried.length ?? 0,
+          validationUsers: selected?.validationUsers ?? 0,
+          seconds: selected?.seconds ?? 0,
+        };
 
     started = Date.now();
     const categoryItems: Record<string, number> = {};
@@ -70,6 +94,7 @@ export class TrainingService {
           categories,
           categoryItems,
           trainingSeconds: (readMs + fitMs) / 1000,
+          selection,
         },
         shared: { popularity: model.popularity, newArrivals: model.newArrivals },
         items: itemArtefactsOf(model),
@@ -79,7 +104,7 @@ export class TrainingService {
     );
     const writeMs = Date.now() - started;
     await this.ports.notifier?.publish({ kind: 'MODEL_TRAINED', modelVersion: info.version }).catch(() => undefined);
-    return { model: info, options, readMs, fitMs, writeMs, timings: model.timings };
+    return { model: info, options, readMs, fitMs, writeMs, timings: model.timings, selection: selected };
   }
 }
 
@@ -96,4 +121,8 @@ function* similarListsOf(lists: ReturnType<typeof trainBaseline>['similar']) {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
 }

@@ -41,10 +41,11 @@ describe('npm run train and npm run evaluate', () => {
     const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', movielens, '--json', out], childEnvironment({}));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('| model | Recall@10 | NDCG@10 | Recall@20 | NDCG@20 | Precision@10 | MRR@20 | coverage@10 | fit (s) |');
-    for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'Baseline (combined, as served)']) expect(result.stdout).toContain(`| ${model}`);
+    for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'Baseline, the hand-set mix of before', 'Baseline as served (chosen on validation: ']) expect(result.stdout).toContain(`| ${model}`);
+    expect(result.stdout).toMatch(/The served mix was chosen among \d+ on a held-out 20% of the training rows/);
     const report = JSON.parse(await readFile(out, 'utf8')) as { models: { model: string; recall20: number }[]; trainRows: number; testRows: number };
     expect(report.trainRows + report.testRows).toBe(11);
-    expect(report.models).toHaveLength(5);
+    expect(report.models).toHaveLength(6);
     for (const model of report.models) expect(model.recall20).toBeGreaterThanOrEqual(0);
   });
 

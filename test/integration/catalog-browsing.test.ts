@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Container } from '../../src/container';
 import type { RequestContext } from '../../src/context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
-import { CategoriesDocument, ItemsDocument } from '../__generated__/operations';
+import { CategoriesDocument, CurrentModelDocument, ItemsDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';
 import { smallDataset } from '../support/small-dataset';
 import { trainedTestContainer } from '../support/test-container';
@@ -60,5 +60,22 @@ describe('browsing the catalogue: categories, category filters and cursors (in-p
     expect(next.data?.items.edges).toHaveLength(2);
     expect(refused.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'after' }));
     expect(refused.errors?.[0]?.message).toContain('is not a cursor this server issued');
+  });
+
+  it("shows admins the current model and how its served mix was chosen, and refuses anyone else", async () => {
+    const { data } = await execute(server, container, CurrentModelDocument, {}, { viewer: { userId: 'admin', groups: ['admin'] } });
+    const stored = await container.models.currentModel();
+    expect(data?.currentModel).toEqual({
+      version: stored?.version,
+      interactions: stored?.interactions,
+      selection: {
+        chosenBy: 'VALIDATION',
+        validationRecall20: stored?.selection?.recall20,
+        mixesTried: stored?.selection?.mixesTried,
+        mix: { ease: stored?.selection?.mix.weights.ease, itemKnn: stored?.selection?.mix.weights.knn, popularity: stored?.selection?.mix.weights.popularity, newArrivals: stored?.selection?.mix.newArrivals },
+      },
+    });
+    const refused = await execute(server, container, CurrentModelDocument, {}, { viewer: { userId: 'u0001', groups: [] } });
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });

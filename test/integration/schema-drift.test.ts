@@ -14,6 +14,6 @@ describe('schema/schema.graphql', () => {
     // Jest compiles with decoratorMetadata off (jest.config.js), so a decorator without an explicit type would fail to build.
     expect(Reflect.getMetadata('design:type', ItemType.prototype, 'title')).toBeUndefined();
     expect(Reflect.getMetadata('design:paramtypes', ItemResolver)).toBeUndefined();
-    expect(printGatewaySchema()).toContain('history(after: String, first: Int): InteractionConnection!');
+    expect(printGatewaySchema()).toContain('history(after: String, first: Int = 20): InteractionConnection!');
   });
 });

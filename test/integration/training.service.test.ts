@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { readersOf } from '../../resolvers/recommendation.resolver';
 import type { Container } from '../../src/container';
 import { NothingToTrainError } from '../../src/services/training.service';
 import { createTestContainer } from '../support/test-container';
@@ -26,7 +28,7 @@ describe('TrainingService (dynalite)', () => {
     const dataset = await loadSmallDataset(container);
     const progress = new Set<string>();
     const summary = await container.trainingService.train(undefined, (step) => progress.add(step.stage));
-    expect([...progress]).toEqual(['read', 'matrix', 'popularity', 'item-knn', 'ease', 'write']);
+    expect([...progress]).toEqual(['read', 'selection', 'matrix', 'popularity', 'item-knn', 'ease', 'write']);
     expect(summary.model).toEqual(expect.objectContaining({ interactions: dataset.interactions.length, users: 80, items: 120 }));
     expect(summary.model.categories).toContain('Horror');
     expect(summary.model.artefactBytes).toBeGreaterThan(10_000);
@@ -40,6 +42,23 @@ describe('TrainingService (dynalite)', () => {
     expect(ease?.weights).toEqual([...(ease?.weights ?? [])].sort((a, b) => b - a));
     const shared = await container.models.sharedArtefacts(summary.model.version);
     expect(shared.popularity.overall.length).toBeGreaterThan(50);
+  });
+
+  it('chooses the served mix on validation and stores it with the model; a hand-set mix is stored as an override', async () => {
+    // Prepare
+    await loadSmallDataset(container);
+    // Act
+    const chosen = await container.trainingService.train();
+    const override = await container.trainingService.train(undefined, undefined, { mix: { weights: { ease: 0, knn: 1, popularity: 0 }, newArrivals: 'NONE' } });
+    const served = await container.recommendationService.recommend('u0003', { strategy: 'BASELINE', limit: 10, categories: undefined, excludeSeen: undefined, context: {} }, readersOf(container.createContext()));
+    // Assess
+    expect(chosen.model.selection).toEqual(expect.objectContaining({ chosenBy: 'VALIDATION', mix: chosen.selection?.chosen.mix, mixesTried: chosen.selection?.tried.length }));
+    expect(chosen.model.selection?.recall20).toBeCloseTo(chosen.selection?.chosen.recall20 ?? -1, 4);
+    expect(override.model.selection).toEqual({ chosenBy: 'OVERRIDE', mix: { weights: { ease: 0, knn: 1, popularity: 0 }, newArrivals: 'NONE' } });
+    // Serving reads the stored mix: with item-kNN alone, no item is there by EASE.
+    expect(served.items.map((entry) => entry.source)).toEqual(Array.from({ length: 10 }, () => 'ITEM_KNN'));
+    expect(override.selection).toBeUndefined();
+    expect((await container.models.currentModel())?.selection).toEqual(override.model.selection);
   });
 
   it('keeps the previous version and deletes older ones', async () => {

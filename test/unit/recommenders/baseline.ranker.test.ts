@@ -1,5 +1,5 @@
 import type { PopularityArtefact } from '../../../src/models/popularity.model';
-import { rankBaseline, scoreItems, type BaselineRequest, type ItemArtefact } from '../../../src/recommenders/baseline.ranker';
+import { FALLBACK_MIX, LITTLE_HISTORY, rankBaseline, scoreItems, type BaselineRequest, type ItemArtefact } from '../../../src/recommenders/baseline.ranker';
 
 const popularity: PopularityArtefact = {
   asOf: 0,
@@ -72,7 +72,7 @@ describe('rankBaseline', () => {
     ]);
   });
 
-  it('slips a new arrival in the user\'s categories into the list', () => {
+  it('slips a new arrival in the user\'s categories into the list when the mix says so for everyone', () => {
     const ranked = rankBaseline(
       request({
         history,
@@ -80,11 +80,32 @@ describe('rankBaseline', () => {
         exclude: new Set(history.map((entry) => entry.itemId)),
         newArrivals: [{ id: 'new-horror', createdAt: 1, categories: ['Horror'] }, { id: 'new-musical', createdAt: 2, categories: ['Musical'] }],
         candidates: 5,
+        mix: { weights: FALLBACK_MIX.weights, newArrivals: 'ALL' },
       }),
     );
     expect(ranked[2]).toEqual(expect.objectContaining({ itemId: 'new-horror', source: 'NEW_ARRIVALS', reasons: [{ kind: 'NEW_ARRIVAL', category: 'Horror' }] }));
     expect(ranked.map((item) => item.itemId)).not.toContain('new-musical');
     expect(ranked).toHaveLength(5);
+  });
+
+  it.each([
+    ['NONE', 1, false],
+    ['NONE', history.length, false],
+    ['LITTLE_HISTORY', 1, true],
+    ['LITTLE_HISTORY', history.length, history.length < LITTLE_HISTORY],
+    ['ALL', history.length, true],
+  ] as const)('gives a new arrival a place by the policy %s (history of %d): %s', (newArrivals, length, placed) => {
+    const ranked = rankBaseline(
+      request({
+        history: history.slice(0, length),
+        artefacts,
+        exclude: new Set(history.map((entry) => entry.itemId)),
+        newArrivals: [{ id: 'new-horror', createdAt: 1, categories: ['Horror'] }],
+        candidates: 5,
+        mix: { weights: FALLBACK_MIX.weights, newArrivals },
+      }),
+    );
+    expect(ranked.map((item) => item.itemId).includes('new-horror')).toBe(placed);
   });
 });
 

@@ -1,0 +1,63 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NEW_ARRIVAL_POLICIES } from '../src/recommenders/baseline.ranker';
+import { enumOf } from './recommendation-enums';
+
+export const NewArrivalPolicyEnum = enumOf(NEW_ARRIVAL_POLICIES);
+registerEnumType(NewArrivalPolicyEnum, { name: 'NewArrivalPolicy', description: 'Where new arrivals get a place: nowhere, in lists of users with little history, or in every list.' });
+
+export const SelectionMethodEnum = enumOf(['VALIDATION', 'OVERRIDE'] as const);
+registerEnumType(SelectionMethodEnum, { name: 'SelectionMethod', description: 'VALIDATION: chosen by Recall@20 on a held-out share of the training rows; OVERRIDE: set by hand (npm run train -- --weights).' });
+
+@ObjectType('ServedMix', { description: "The baseline's blend as served: weights of each model's per-user normalised scores, and the new-arrival policy." })
+export class ServedMixType {
+  @Field(() => Float)
+  ease!: number;
+
+  @Field(() => Float)
+  itemKnn!: number;
+
+  @Field(() => Float)
+  popularity!: number;
+
+  @Field(() => NewArrivalPolicyEnum)
+  newArrivals!: (typeof NEW_ARRIVAL_POLICIES)[number];
+}
+
+@ObjectType('ModelSelection', { description: 'How the served mix was chosen.' })
+export class ModelSelectionType {
+  @Field(() => ServedMixType)
+  mix!: ServedMixType;
+
+  @Field(() => SelectionMethodEnum)
+  chosenBy!: 'VALIDATION' | 'OVERRIDE';
+
+  @Field(() => Float, { nullable: true, description: 'The chosen mix on the validation rows (VALIDATION only).' })
+  validationRecall20!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  validationNdcg20!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  mixesTried!: number | null;
+}
+
+@ObjectType('CurrentModel', { description: 'The model the baseline serves now.' })
+export class CurrentModelType {
+  @Field(() => String)
+  version!: string;
+
+  @Field(() => Date)
+  trainedAt!: Date;
+
+  @Field(() => Int)
+  interactions!: number;
+
+  @Field(() => Int)
+  users!: number;
+
+  @Field(() => Int)
+  items!: number;
+
+  @Field(() => ModelSelectionType, { nullable: true, description: 'Null for a model trained before mixes were selected.' })
+  selection!: ModelSelectionType | null;
+}
