@@ -2,6 +2,7 @@ import type { InteractionType } from '../domain/interaction';
 import type { ItemId } from '../domain/item';
 import type { RankedItem, Reason, RecommendationSource } from '../domain/recommendation';
 import type { PopularityArtefact } from '../models/popularity.model';
+import { gatherCandidates } from './candidate-gathering';
 
 /** A stored neighbour list: ids with their weights, best first. */
 export interface WeightedIds {
@@ -94,41 +95,7 @@ export interface GatheredCandidates {
   readonly knnBecause: readonly (HistoryEntry | undefined)[];
 }
 
-/** Phase one of a list: each candidate's EASE and item-kNN sums over the user's history, and who contributed most. */
-export function gatherCandidates(request: Pick<BaselineRequest, 'history' | 'artefacts' | 'exclude' | 'popularity'>): GatheredCandidates {
-  const index = new Map<ItemId, number>();
-  const ids: ItemId[] = [];
-  const ease: Contribution[] = [];
-  const knn: Contribution[] = [];
-  const slot = (id: ItemId): number => {
-    let at = index.get(id);
-    if (at === undefined) {
-      index.set(id, (at = ids.length));
-      ids.push(id);
-      ease.push(emptyContribution());
-      knn.push(emptyContribution());
-    }
-    return at;
-  };
-  for (const entry of request.history) {
-    const artefact = request.artefacts.get(entry.itemId);
-    if (!artefact) continue;
-    addNeighbours(artefact.ease, entry, request.exclude, (id) => ease[slot(id)] as Contribution);
-    addNeighbours(artefact.knn, entry, request.exclude, (id) => knn[slot(id)] as Contribution);
-  }
-  const maxEase = ease.reduce((max, c) => Math.max(max, c.sum), 0);
-  const maxKnn = knn.reduce((max, c) => Math.max(max, c.sum), 0);
-  const popularityScore = popularityOf(request.popularity);
-  const maxPopularity = request.popularity.overall[0]?.score ?? 1;
-  return {
-    ids,
-    ease: Float64Array.from(ease, (c) => (maxEase > 0 ? c.sum / maxEase : 0)),
-    knn: Float64Array.from(knn, (c) => (maxKnn > 0 ? c.sum / maxKnn : 0)),
-    popularity: Float64Array.from(ids, (id) => (popularityScore.get(id) ?? 0) / maxPopularity),
-    easeBecause: ease.map((c) => c.because),
-    knnBecause: knn.map((c) => c.because),
-  };
-}
+export { gatherCandidates };
 
 /**
  * The best `count` candidates under the weights, best first (ties by id): a bounded heap over
@@ -218,14 +185,6 @@ export function completeList(ranked: readonly RankedItem[], request: BaselineReq
   return result.slice(0, request.candidates);
 }
 
-const popularityMaps = new WeakMap<PopularityArtefact, Map<ItemId, number>>();
-
-/** The popularity list as a map, built once per artefact (selection ranks thousands of lists with one). */
-function popularityOf(popularity: PopularityArtefact): Map<ItemId, number> {
-  let scores = popularityMaps.get(popularity);
-  if (!scores) popularityMaps.set(popularity, (scores = new Map(popularity.overall.map((entry) => [entry.id, entry.score]))));
-  return scores;
-}
 
 function emptyContribution(): Contribution {
   return { sum: 0, best: 0, because: undefined };
