@@ -1,4 +1,5 @@
 import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry } from '../models/baseline.trainer';
+import { groupByUser } from '../models/group-by-user';
 import { holdoutSplit } from '../models/holdout-split';
 import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
@@ -147,15 +148,6 @@ function score(
   };
 }
 
-function groupByUser(rows: readonly Positive[]): Map<string, Positive[]> {
-  const byUser = new Map<string, Positive[]>();
-  for (const row of rows) {
-    let list = byUser.get(row.userId);
-    if (!list) byUser.set(row.userId, (list = []));
-    list.push(row);
-  }
-  return byUser;
-}
 
 function excludeSet(seen: readonly Positive[], itemIndex: ReadonlyMap<string, number>): Set<number> {
   return new Set(seen.map((row) => itemIndex.get(row.itemId) ?? -1));

@@ -1,6 +1,7 @@
 import { completeList, gatherCandidates, NEW_ARRIVAL_POLICIES, topCandidates, type BaselineRequest, type BaselineWeights, type HistoryEntry, type ItemArtefact, type ServedMix } from '../recommenders/baseline.ranker';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry } from './baseline.trainer';
+import { groupByUser } from './group-by-user';
 import { holdoutSplit } from './holdout-split';
 import type { Positive } from './interaction-matrix';
 import { ndcgAt, recallAt } from './ranking-metrics';
@@ -96,12 +97,3 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   return { chosen, tried: best, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };
 }
 
-function groupByUser(rows: readonly Positive[]): Map<string, Positive[]> {
-  const byUser = new Map<string, Positive[]>();
-  for (const row of rows) {
-    let list = byUser.get(row.userId);
-    if (!list) byUser.set(row.userId, (list = []));
-    list.push(row);
-  }
-  return byUser;
-}

@@ -1,4 +1,5 @@
 import type { DatasetPart } from '../importers/dataset-format';
+import { DependencyUnavailableError } from '../domain/errors';
 import { ImportRowError } from '../importers/import-errors';
 import { defaultTimestampPolicy, rowProblem, type TimestampPolicy } from '../importers/import-row.rules';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
@@ -165,12 +166,14 @@ export class DatasetImportService {
       await this.write(part.kind, block.map((entry) => entry.value));
       return;
     } catch (error) {
-      if (block.length === 1) throw storeError(part, block[0] as Accepted, error);
+      // Storage itself down is no bad row: the import stops, keeping what was stored before.
+      if (error instanceof DependencyUnavailableError) throw error;
     }
     for (const entry of block) {
       try {
         await this.write(part.kind, [entry.value]);
       } catch (error) {
+        if (error instanceof DependencyUnavailableError) throw error;
         counts.rows--;
         refuse(storeError(part, entry, error));
       }

@@ -1,3 +1,4 @@
+import { DependencyUnavailableError } from '../../../src/domain/errors';
 import type { Interaction } from '../../../src/domain/interaction';
 import type { DatasetPart, ParsedRow } from '../../../src/importers/dataset-format';
 import { ImportRowError } from '../../../src/importers/import-errors';
@@ -55,5 +56,25 @@ describe('DatasetImportService when a write is refused (fake writer: the fault t
     expect(stored.map((row) => row.itemId)).toEqual(['a', 'b', 'c']);
     expect(skipped).toEqual(['ratings.csv:3: could not be stored: ValidationException: Item size has exceeded the maximum allowed size']);
     expect(summary.parts[0]).toEqual(expect.objectContaining({ rows: 3, skipped: 1, added: 3 }));
+  });
+});
+
+describe('DatasetImportService when storage is down (fake writer: an outage past the SDK retries)', () => {
+  it('stops instead of skipping every row as bad, even with skipBadRows', async () => {
+    const writers = {
+      items: { count: async () => 0, setPopularity: async () => 0 },
+      users: { count: async () => 0, ensureUsers: async () => 0 },
+      interactions: {
+        putInteractions: async () => {
+          throw new DependencyUnavailableError('DynamoDB', 'connection refused');
+        },
+        count: async () => 0,
+        countByItem: async () => new Map<string, number>(),
+      },
+    } as unknown as ImportWriters;
+    const skipped: string[] = [];
+    const run = new DatasetImportService(writers).importParts([partOf(['a', 'b'])], { skipBadRows: true, blockSize: 10, onBadRow: (error) => skipped.push(error.message) });
+    await expect(run).rejects.toBeInstanceOf(DependencyUnavailableError);
+    expect(skipped).toEqual([]);
   });
 });
