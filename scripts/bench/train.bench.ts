@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEvaluationDataset } from '../../src/evaluation/dataset-reader';
+import { demoFormat } from '../../src/demo/demo.format';
 import { movielensCsvFormat } from '../../src/importers/movielens-csv.format';
 import { DEFAULT_TRAINING, trainBaseline } from '../../src/models/baseline.trainer';
 import { selectServedMix } from '../../src/models/mix-selection';
@@ -15,24 +16,35 @@ import type { Positive } from '../../src/models/interaction-matrix';
  * time, so the item-item structure stays MovieLens's. One size per process, so that the
  * peak RSS (getrusage maxrss) is that size's own.
  *
- *   npm run bench:train                 # 100k, ~280k and ~1M (1, 3 and 11 copies), each in a fresh process
- *   npm run bench:train -- --scale 3    # one size, in this process
+ * Catalogue size is grown with the demo generator instead: 300,000 interactions of 10,000
+ * users over 10,000 and 50,000 items.
+ *
+ *   npm run bench:train                        # 100k, ~280k and ~1M (1, 3 and 11 copies), then 10k and 50k demo items, each in a fresh process
+ *   npm run bench:train -- --scale 3           # one size, in this process
+ *   npm run bench:train -- --catalogue 10000   # one demo catalogue, in this process
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string' }, dataset: { type: 'string' } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string' }, dataset: { type: 'string' }, catalogue: { type: 'string' } } });
   const dataset = path.resolve(values.dataset ?? path.join(__dirname, '../../../shared/datasets/ml-latest-small'));
-  if (values.scale === undefined) {
+  if (values.scale === undefined && values.catalogue === undefined) {
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; training runs on one core (one JavaScript thread)`);
     console.log('| interactions | users | items | selection (s) | matrix (s) | popularity (s) | item-kNN (s) | EASE (s) | total (s) | peak RSS (MiB) |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const scale of ['1', '3', '11']) {
       process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, '--scale', scale, '--dataset', dataset], { encoding: 'utf8' }));
     }
+    for (const items of ['10000', '50000']) {
+      process.stdout.write(execFileSync(process.execPath, [...process.execArgv, __filename, '--catalogue', items], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    }
     return;
   }
-  const scale = Number(values.scale);
-  const { positives: base, catalogue } = await readEvaluationDataset(await movielensCsvFormat.open(dataset));
-  const positives = scaleUp(base, scale);
+  const { positives, catalogue } =
+    values.catalogue !== undefined
+      ? await readEvaluationDataset(await demoFormat.open(`42/${Number(values.catalogue)}/10000/30`))
+      : await (async () => {
+          const read = await readEvaluationDataset(await movielensCsvFormat.open(dataset));
+          return { positives: scaleUp(read.positives, Number(values.scale)), catalogue: read.catalogue };
+        })();
   const started = Date.now();
   const selection = selectServedMix(positives, catalogue, DEFAULT_TRAINING);
   const model = trainBaseline(positives, catalogue);
