@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { NEW_ARRIVAL_POLICIES } from '../src/recommenders/baseline.ranker';
+import { NEW_ARRIVAL_POLICIES } from '../src/domain/model-artefacts';
 import { enumOf } from './recommendation-enums';
 
 export const NewArrivalPolicyEnum = enumOf(NEW_ARRIVAL_POLICIES);

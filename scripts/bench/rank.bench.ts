@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import type { PopularityArtefact } from '../../src/models/popularity.model';
-import { FALLBACK_MIX, rankBaseline, type HistoryEntry, type ItemArtefact } from '../../src/recommenders/baseline.ranker';
+import { FALLBACK_MIX, type PopularityArtefact, type HistoryEntry, type ItemArtefact } from '../../src/domain/model-artefacts';
+import { rankBaseline } from '../../src/recommenders/baseline.ranker';
 
 /**
  * The ranking step of one list, alone: a user with a 300-item history (the serving window),

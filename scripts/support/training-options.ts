@@ -1,5 +1,5 @@
 import { DEFAULT_TRAINING, type BaselineTrainingOptions } from '../../src/models/baseline.trainer';
-import { NEW_ARRIVAL_POLICIES, type NewArrivalPolicy, type ServedMix } from '../../src/recommenders/baseline.ranker';
+import { NEW_ARRIVAL_POLICIES, type NewArrivalPolicy, type ServedMix } from '../../src/domain/model-artefacts';
 
 /** The model options both `train` and `evaluate` take, as parseArgs options, their help and their reading. */
 export const TRAINING_ARGS = {

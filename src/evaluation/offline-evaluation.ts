@@ -5,7 +5,8 @@ import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
 import { selectServedMix, type MixSelection } from '../models/mix-selection';
-import { rankBaseline, type HistoryEntry, type ItemArtefact, type ServedMix } from '../recommenders/baseline.ranker';
+import { rankBaseline } from '../recommenders/baseline.ranker';
+import { type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 
 export interface ModelEvaluation {

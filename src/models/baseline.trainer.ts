@@ -1,11 +1,11 @@
 import type { ItemRecord } from '../domain/item';
-import type { ItemArtefact, NewArrival } from '../recommenders/baseline.ranker';
+import type { ItemArtefact, NewArrival, PopularityArtefact } from '../domain/model-artefacts';
 import { DEFAULT_EASE, fitEase, type EaseOptions } from './ease.model';
 import { buildInteractionMatrix, type Positive } from './interaction-matrix';
 import { DEFAULT_ITEM_KNN, fitItemKnn, type ItemKnnOptions } from './item-knn.model';
 import type { NeighbourLists } from './neighbour-lists';
 import { reverseLists } from './reverse-lists';
-import { DEFAULT_POPULARITY, fitPopularity, type PopularityArtefact, type PopularityOptions } from './popularity.model';
+import { DEFAULT_POPULARITY, fitPopularity, type PopularityOptions } from './popularity.model';
 
 export interface BaselineTrainingOptions {
   readonly popularity: PopularityOptions;

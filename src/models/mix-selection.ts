@@ -1,4 +1,5 @@
-import { completeList, gatherCandidates, NEW_ARRIVAL_POLICIES, topCandidates, type BaselineRequest, type BaselineWeights, type HistoryEntry, type ItemArtefact, type ServedMix } from '../recommenders/baseline.ranker';
+import { completeList, gatherCandidates, topCandidates, type BaselineRequest } from '../recommenders/baseline.ranker';
+import { NEW_ARRIVAL_POLICIES, type BaselineWeights, type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry } from './baseline.trainer';
 import { groupByUser } from './group-by-user';

@@ -1,3 +1,5 @@
+import type { PopularityArtefact, ScoredId } from '../domain/model-artefacts';
+
 export interface PopularityOptions {
   /** An interaction counts 1 now, ½ one half-life ago, ¼ two half-lives ago … */
   readonly halfLifeDays: number;
@@ -14,21 +16,6 @@ export interface PopularityOptions {
 }
 
 export const DEFAULT_POPULARITY: PopularityOptions = { halfLifeDays: 30, listSize: 200, categoryListSize: 50, maxCategories: 60, minUsers: 3 };
-
-export interface ScoredId {
-  readonly id: string;
-  readonly score: number;
-}
-
-export interface PopularityArtefact {
-  /** "Now" of the data: the latest interaction, so old datasets are not all decayed to zero. */
-  readonly asOf: number;
-  readonly halfLifeDays: number;
-  readonly overall: readonly ScoredId[];
-  readonly byCategory: Readonly<Record<string, readonly ScoredId[]>>;
-  /** Items of the overall list that rose fast: in the top quarter by decayed score, outside the overall list by all-time counts. */
-  readonly trending: readonly string[];
-}
 
 export interface TimedPositive {
   readonly userId: string;

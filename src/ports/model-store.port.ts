@@ -1,6 +1,5 @@
 import type { ItemId } from '../domain/item';
-import type { PopularityArtefact } from '../models/popularity.model';
-import type { ItemArtefact, NewArrival, ServedMix, WeightedIds } from '../recommenders/baseline.ranker';
+import type { PopularityArtefact, ItemArtefact, NewArrival, ServedMix, WeightedIds } from '../domain/model-artefacts';
 
 /** The mix a model is served with, and how it was chosen. */
 export interface ModelSelection {

@@ -1,57 +1,7 @@
-import type { InteractionType } from '../domain/interaction';
 import type { ItemId } from '../domain/item';
+import { FALLBACK_MIX, type BaselineWeights, type HistoryEntry, type ItemArtefact, type NewArrival, type NewArrivalPolicy, type ServedMix, type WeightedIds, type PopularityArtefact } from '../domain/model-artefacts';
 import type { RankedItem, Reason, RecommendationSource } from '../domain/recommendation';
-import type { PopularityArtefact } from '../models/popularity.model';
 import { gatherCandidates } from './candidate-gathering';
-
-/** A stored neighbour list: ids with their weights, best first. */
-export interface WeightedIds {
-  readonly ids: readonly ItemId[];
-  readonly weights: readonly number[];
-}
-
-/** What training stores per item and serving reads for the items of a user's history. */
-export interface ItemArtefact {
-  readonly itemId: ItemId;
-  readonly categories: readonly string[];
-  readonly knn: WeightedIds;
-  readonly ease: WeightedIds;
-}
-
-export interface NewArrival {
-  readonly id: ItemId;
-  readonly createdAt: number;
-  readonly categories: readonly string[];
-}
-
-export interface HistoryEntry {
-  readonly itemId: ItemId;
-  readonly type: InteractionType;
-  readonly occurredAt: number;
-}
-
-export interface BaselineWeights {
-  readonly ease: number;
-  readonly knn: number;
-  readonly popularity: number;
-}
-
-/**
- * Where new arrivals (items too new for collaborative filtering to find) get a place: in
- * every list, only in lists of users with little history, or nowhere. Training chooses it on
- * validation like the weights, since a slot given to a new item is taken from a relevant one.
- */
-export const NEW_ARRIVAL_POLICIES = ['NONE', 'LITTLE_HISTORY', 'ALL'] as const;
-export type NewArrivalPolicy = (typeof NEW_ARRIVAL_POLICIES)[number];
-
-/** The served mix: the blend's weights and the new-arrival policy. */
-export interface ServedMix {
-  readonly weights: BaselineWeights;
-  readonly newArrivals: NewArrivalPolicy;
-}
-
-/** What a list gets when its model carries no selected mix (a model trained before selection). */
-export const FALLBACK_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'LITTLE_HISTORY' };
 
 export interface BaselineRequest {
   /** Newest first: the recent window whose neighbours make the candidates. */

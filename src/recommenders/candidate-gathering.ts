@@ -1,6 +1,6 @@
 import type { ItemId } from '../domain/item';
-import type { PopularityArtefact } from '../models/popularity.model';
-import type { GatheredCandidates, HistoryEntry, ItemArtefact } from './baseline.ranker';
+import type { PopularityArtefact, HistoryEntry, ItemArtefact } from '../domain/model-artefacts';
+import type { GatheredCandidates } from './baseline.ranker';
 
 /*
  * Phase one of a list on item indexes and typed arrays: item ids become dense integers once

@@ -9,7 +9,8 @@ import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList
 import type { ModelInfo, ModelReader, SharedArtefacts } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { ProfileAttributes } from '../ports/user-profile.port';
-import { rankBaseline, scoreItems, type ItemArtefact, type WeightedIds } from '../recommenders/baseline.ranker';
+import { rankBaseline, scoreItems } from '../recommenders/baseline.ranker';
+import { type ItemArtefact, type WeightedIds } from '../domain/model-artefacts';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationOf } from './explanation.text';
 import { checkedContext, checkedUserId } from './request-context.validation';

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../domain/errors';
 import type { Item, ItemId } from '../domain/item';
 import type { ModelReader } from '../ports/model-store.port';
 import { PersonalizeUnavailableError, type PersonalizeRelatedItems } from '../ports/personalize.port';
-import type { WeightedIds } from '../recommenders/baseline.ranker';
+import type { WeightedIds } from '../domain/model-artefacts';
 import { rethrowFirstError } from '../support/batch-results';
 
 export const MAX_SIMILAR = 100;

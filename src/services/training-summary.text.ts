@@ -1,4 +1,4 @@
-import type { ServedMix } from '../recommenders/baseline.ranker';
+import type { ServedMix } from '../domain/model-artefacts';
 import type { TrainingSummary } from './training.service';
 
 /** What a person reads after a training: what was trained, how long it took, how big it is. */

@@ -4,7 +4,7 @@ import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { ModelInfo, ModelSelection, ModelWriter } from '../ports/model-store.port';
 import { selectServedMix, type MixSelection } from '../models/mix-selection';
-import { FALLBACK_MIX, type ServedMix } from '../recommenders/baseline.ranker';
+import { FALLBACK_MIX, type ServedMix } from '../domain/model-artefacts';
 import type { FeedNotifier } from '../ports/feed-notifier.port';
 
 export interface TrainingPorts {

@@ -1,4 +1,4 @@
-import type { WeightedIds } from '../../recommenders/baseline.ranker';
+import type { WeightedIds } from '../../domain/model-artefacts';
 
 /**
  * Neighbour lists are stored compactly: ids as one JSON string (any id is safe in it),

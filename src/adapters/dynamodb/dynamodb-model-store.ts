@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { ItemId } from '../../domain/item';
-import type { PopularityArtefact } from '../../models/popularity.model';
-import type { ItemArtefact, NewArrival, WeightedIds } from '../../recommenders/baseline.ranker';
+import type { PopularityArtefact, ItemArtefact, NewArrival, WeightedIds } from '../../domain/model-artefacts';
 import type { ModelArtefactsToWrite, ModelInfo, ModelReader, ModelWriter, SharedArtefacts } from '../../ports/model-store.port';
 import { decodeList, encodeList } from './artefact-codec';
 import { batchGetByKeys, type Row } from './batch-get';

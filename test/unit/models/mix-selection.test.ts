@@ -1,6 +1,6 @@
 import { DEFAULT_TRAINING } from '../../../src/models/baseline.trainer';
 import { selectServedMix, weightGrid } from '../../../src/models/mix-selection';
-import { NEW_ARRIVAL_POLICIES } from '../../../src/recommenders/baseline.ranker';
+import { NEW_ARRIVAL_POLICIES } from '../../../src/domain/model-artefacts';
 import { smallDataset } from '../../support/small-dataset';
 
 describe('selectServedMix', () => {

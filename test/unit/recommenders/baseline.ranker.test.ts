@@ -1,5 +1,5 @@
-import type { PopularityArtefact } from '../../../src/models/popularity.model';
-import { FALLBACK_MIX, LITTLE_HISTORY, rankBaseline, scoreItems, type BaselineRequest, type ItemArtefact } from '../../../src/recommenders/baseline.ranker';
+import { FALLBACK_MIX, type PopularityArtefact, type ItemArtefact } from '../../../src/domain/model-artefacts';
+import { LITTLE_HISTORY, rankBaseline, scoreItems, type BaselineRequest } from '../../../src/recommenders/baseline.ranker';
 
 const popularity: PopularityArtefact = {
   asOf: 0,
