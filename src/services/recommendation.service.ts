@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
 import type { Item, ItemId } from '../domain/item';
-import type { ExplanationKind, FallbackReason, RankedItem, Reason, ReasonKind, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
+import type { ExplanationKind, FallbackReason, RankedItem, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
 import type { ExperimentExposure } from '../domain/experiment';
-import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
-import { PersonalizeUnavailableError, type PersonalizeItem, type PersonalizeList, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
-import type { ModelInfo, ModelReader, SharedArtefacts } from '../ports/model-store.port';
+import type { InteractionStore } from '../ports/interaction-store.port';
+import { PersonalizeUnavailableError, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
+import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { ProfileAttributes } from '../ports/user-profile.port';
-import { rankBaseline, scoreItems } from '../recommenders/baseline.ranker';
-import { type ItemArtefact, type WeightedIds } from '../domain/model-artefacts';
+import { BaselineRecommender } from '../recommenders/baseline.recommender';
+import { chooseServed, resolveStrategy } from '../recommenders/fallback-order';
+import { PersonalizeCandidates, personalizeAsk, settled } from '../recommenders/personalize.recommender';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { explanationOf } from './explanation.text';
 import { checkedContext, checkedUserId } from './request-context.validation';
@@ -87,8 +88,6 @@ export const MAX_RANKED_ITEMS = 500;
 const ANONYMOUS = 'anonymous';
 /** Below this many distinct items in their history, a user's stated interests steer the baseline's list. */
 const COLD_START_HISTORY = 5;
-/** Extra items asked of Personalize, for those the user has seen. */
-const SEEN_MARGIN = 20;
 
 /**
  * Serves one recommendation list: reads the user's recent history, the model artefacts of
@@ -102,11 +101,17 @@ export interface RecommendationOptions {
 }
 
 export class RecommendationService {
+  private readonly baseline: BaselineRecommender;
+  private readonly personalizeCandidates: PersonalizeCandidates;
+
   constructor(
     private readonly ports: RecommendationPorts,
     private readonly options: RecommendationOptions = { personalizeWeight: 0.5 },
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.baseline = new BaselineRecommender(ports.models);
+    this.personalizeCandidates = new PersonalizeCandidates(ports.models);
+  }
 
   async recommend(userId: string | undefined, request: RecommendationRequest, readers: RequestReaders): Promise<ServedRecommendations> {
     checkedUserId(userId, 'input.userId');
@@ -150,12 +155,12 @@ export class RecommendationService {
     // Round 2: what each list needs — the similar items of what Personalize proposed (to say
     // which of the user's items each is like), the artefacts of the history and the shared lists.
     const [personalizeList, baselineList] = await Promise.all([
-      personalizeServes ? this.personalizeList(answer, model.version, exclude, history) : Promise.resolve(undefined),
+      personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, exclude, history) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes
         ? Promise.resolve(undefined)
-        : this.baselineList(model, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+        : this.baseline.list(model, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
     ]);
-    const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
+    const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
 
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
     return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories, personalizeRecommendationId }, readers);
@@ -192,10 +197,10 @@ export class RecommendationService {
     const answer = ranking ? await ranking : undefined;
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
     const [personalizeList, baselineList] = await Promise.all([
-      personalizeServes ? this.personalizeList(answer, model.version, new Set(), history) : Promise.resolve(undefined),
-      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baselineScores(model, history, itemIds),
+      personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, new Set(), history) : Promise.resolve(undefined),
+      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baseline.scores(model, history, itemIds),
     ]);
-    const { ranked, strategyServed, fallbackReason } = choose(request.strategy, strategy, personalizeList, baselineList, answer, personalizeWeight);
+    const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
     return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [], personalizeRecommendationId }, readers);
   }
@@ -257,34 +262,6 @@ export class RecommendationService {
     return interestsOf(profile ?? undefined);
   }
 
-  private async personalizeList(answer: PersonalizeList, version: string, exclude: ReadonlySet<ItemId>, history: readonly RecentInteraction[]): Promise<RankedItem[]> {
-    const proposed = answer.items.filter((item) => !exclude.has(item.itemId));
-    const similar = rethrowFirstError(await this.ports.models.similarItems(version, proposed.map((item) => item.itemId)));
-    return proposed.map((item, index) => personalizeRanked(item, similar[index], history));
-  }
-
-  /** The baseline's list, with the mix the model's training chose (or a hand-set override). */
-  private async baselineList(model: ModelInfo, history: RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: string[], candidates: number): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.baselineInputs(model.version, history);
-    return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates, ...(model.selection ? { mix: model.selection.mix } : {}) });
-  }
-
-  private async baselineScores(model: ModelInfo, history: RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.baselineInputs(model.version, history);
-    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds, ...(model.selection ? { mix: model.selection.mix } : {}) });
-  }
-
-  /** What the baseline reads for one user: the shared lists and the artefacts of their history items. */
-  private async baselineInputs(version: string, history: readonly RecentInteraction[]): Promise<{ shared: SharedArtefacts; artefacts: Map<ItemId, ItemArtefact> }> {
-    const [shared, artefactRows] = await Promise.all([
-      this.ports.models.sharedArtefacts(version),
-      this.ports.models.itemArtefacts(version, history.map((entry) => entry.itemId)),
-    ]);
-    const artefacts = new Map<ItemId, ItemArtefact>();
-    for (const row of rethrowFirstError(artefactRows)) if (row) artefacts.set(row.itemId, row);
-    return { shared, artefacts };
-  }
-
   private blendWeight(requested: number | null | undefined): number {
     const weight = requested ?? this.options.personalizeWeight;
     if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(requested)}`);
@@ -304,116 +281,6 @@ export class RecommendationService {
       }),
     };
   }
-}
-
-/**
- * The strategy to attempt: AUTO is BLENDED when Personalize is configured (until experiments
- * decide), else BASELINE; PERSONALIZE and BLENDED without Personalize are the baseline's.
- */
-/**
- * How many items to ask Personalize for: the limit, and room for what the gateway must
- * still drop itself — seen items, other categories — where no configured filter does it.
- */
-function personalizeAsk(filtering: { readonly unseen: boolean; readonly categories: boolean }, limit: number, excludeSeen: boolean, categories: readonly string[]): number {
-  const categoryFactor = categories.length > 0 && !filtering.categories ? 3 : 1;
-  const seenMargin = excludeSeen && !filtering.unseen ? SEEN_MARGIN : 0;
-  return Math.min(500, categoryFactor * limit + seenMargin);
-}
-
-function resolveStrategy(requested: Strategy, personalizeConfigured: boolean): Strategy {
-  if (requested === 'AUTO') return personalizeConfigured ? 'BLENDED' : 'BASELINE';
-  return personalizeConfigured ? requested : 'BASELINE';
-}
-
-/**
- * A Personalize call as a value: its list, or the reason it could not answer. Marked handled
- * at once, since it runs beside round 1 and is never awaited when round 1 fails first.
- */
-function settled(call: Promise<PersonalizeList>): Promise<PersonalizeList | PersonalizeUnavailableError> {
-  const outcome = call.catch((error: unknown) => {
-    if (error instanceof PersonalizeUnavailableError) return error;
-    throw error;
-  });
-  outcome.catch(() => undefined);
-  return outcome;
-}
-
-/** Which list is served, and why: fused when both exist, Personalize's alone, else the baseline's with the reason. */
-function choose(
-  requested: Strategy,
-  attempted: Strategy,
-  personalizeList: RankedItem[] | undefined,
-  baselineList: RankedItem[] | undefined,
-  answer: PersonalizeList | PersonalizeUnavailableError | undefined,
-  personalizeWeight: number,
-): { ranked: RankedItem[]; strategyServed: Strategy; fallbackReason: FallbackReason | undefined } {
-  if (personalizeList && baselineList) return { ranked: blend(personalizeList, baselineList, personalizeWeight), strategyServed: 'BLENDED', fallbackReason: undefined };
-  if (personalizeList) return { ranked: personalizeList, strategyServed: 'PERSONALIZE', fallbackReason: undefined };
-  // Asked for PERSONALIZE or BLENDED: Personalize failed (its reason), or is not configured.
-  const fallbackReason = answer instanceof PersonalizeUnavailableError ? answer.reason : attempted !== requested && requested !== 'AUTO' ? 'NOT_CONFIGURED' : undefined;
-  return { ranked: baselineList ?? [], strategyServed: 'BASELINE', fallbackReason };
-}
-
-/** Reciprocal-rank fusion constant: how much the first places count more than the next. */
-const FUSION_K = 10;
-
-/**
- * Weighted reciprocal-rank fusion of the two lists, each item once: score =
- * w / (k + rank in Personalize) + (1 − w) / (k + rank in the baseline). An item both proposed
- * is BOTH and keeps the explanations of both.
- */
-export function blend(personalize: readonly RankedItem[], baseline: readonly RankedItem[], personalizeWeight: number): RankedItem[] {
-  const fused = new Map<ItemId, { score: number; inPersonalize: boolean; inBaseline: boolean; reasons: Reason[] }>();
-  const add = (list: readonly RankedItem[], weight: number, fromPersonalize: boolean): void => {
-    list.forEach((item, index) => {
-      const entry = fused.get(item.itemId) ?? { score: 0, inPersonalize: false, inBaseline: false, reasons: [] };
-      entry.score += weight / (FUSION_K + index + 1);
-      if (fromPersonalize) entry.inPersonalize = true;
-      else entry.inBaseline = true;
-      for (const reason of item.reasons) {
-        if (!entry.reasons.some((known) => known.kind === reason.kind && known.becauseOf === reason.becauseOf && known.category === reason.category)) entry.reasons.push(reason);
-      }
-      fused.set(item.itemId, entry);
-    });
-  };
-  add(personalize, personalizeWeight, true);
-  add(baseline, 1 - personalizeWeight, false);
-  return [...fused.entries()]
-    .map(([itemId, entry]) => ({
-      itemId,
-      score: entry.score,
-      source: (entry.inPersonalize && entry.inBaseline ? 'BOTH' : entry.inPersonalize ? 'PERSONALIZE' : 'BASELINE') as RecommendationSource,
-      reasons: entry.reasons,
-    }))
-    .sort((a, b) => b.score - a.score || (a.itemId < b.itemId ? -1 : 1));
-}
-
-const PERSONALIZE_REASONS: Readonly<Record<string, ReasonKind>> = {
-  'popular item': 'POPULAR',
-  'promoted item': 'PROMOTED',
-  exploration: 'EXPLORATION',
-};
-
-/**
- * A Personalize item, explained: by the user's own history item it is most similar to under
- * the baseline's item-to-item model, and by Personalize's own reasons (a promotion first).
- */
-function personalizeRanked(item: PersonalizeItem, similar: WeightedIds | null | undefined, history: readonly RecentInteraction[]): RankedItem {
-  const reasons: Reason[] = [];
-  if (similar) {
-    const inHistory = new Map(history.map((entry) => [entry.itemId, entry]));
-    const index = similar.ids.findIndex((id) => inHistory.has(id));
-    const entry = index >= 0 ? inHistory.get(similar.ids[index] ?? '') : undefined;
-    if (entry) reasons.push({ kind: 'BECAUSE_OF_HISTORY', becauseOf: entry.itemId, becauseOfType: entry.type });
-  }
-  for (const reason of item.reasons) {
-    const kind = PERSONALIZE_REASONS[reason.trim().toLowerCase()];
-    if (!kind || reasons.some((known) => known.kind === kind)) continue;
-    // A promoted item is there because it is promoted: that is said first.
-    if (kind === 'PROMOTED') reasons.unshift({ kind });
-    else reasons.push({ kind });
-  }
-  return { itemId: item.itemId, score: item.score, source: 'PERSONALIZE', reasons };
 }
 
 /** Newest first, each item once (its latest interaction). */

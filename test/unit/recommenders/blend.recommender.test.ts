@@ -1,5 +1,5 @@
 import type { RankedItem } from '../../../src/domain/recommendation';
-import { blend } from '../../../src/services/recommendation.service';
+import { blend } from '../../../src/recommenders/blend.recommender';
 
 const item = (itemId: string, kind: 'POPULAR' | 'BECAUSE_OF_HISTORY', becauseOf?: string): RankedItem => ({
   itemId,
