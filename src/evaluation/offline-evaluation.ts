@@ -5,6 +5,7 @@ import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
 import { selectServedMix, type MixSelection } from '../models/mix-selection';
+import { NEW_ARRIVAL_POLICIES } from '../domain/model-artefacts';
 import { rankBaseline } from '../recommenders/baseline.ranker';
 import { type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
@@ -106,6 +107,10 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
   const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);
   const mix = options.mix ?? selection?.chosen.mix ?? HAND_SET_MIX;
   run(`Baseline as served (${options.mix ? 'hand-set' : 'chosen on validation'}: ${describeMix(mix)})`, fitSeconds + (selection?.seconds ?? 0), served(mix));
+  // What the new-arrival slots cost or earn: the served weights under the other policies.
+  for (const policy of NEW_ARRIVAL_POLICIES.filter((other) => other !== mix.newArrivals)) {
+    run(`  … with new arrivals ${policy.toLowerCase().replace('_', ' ')} instead`, fitSeconds, served({ weights: mix.weights, newArrivals: policy }));
+  }
 
   return {
     users: testByUser.size,
