@@ -102,6 +102,9 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
     const ranked = rankBaseline({ history, artefacts, popularity: model.popularity, newArrivals: model.newArrivals, interests: [], exclude: new Set(seen.map((row) => row.itemId)), candidates: K, mix });
     return ranked.map((item) => itemIndex.get(item.itemId) ?? -1);
   };
+  // Each model alone as served (the 300-item history window, the stored lists, the fills): what the blend must beat.
+  run('EASE alone, as served', (timings.matrixMs + timings.easeMs) / 1000, served({ weights: { ease: 1, knn: 0, popularity: 0 }, newArrivals: 'NONE' }));
+  run('ItemKNN alone, as served', (timings.matrixMs + timings.itemKnnMs) / 1000, served({ weights: { ease: 0, knn: 1, popularity: 0 }, newArrivals: 'NONE' }));
   run(`Baseline, the hand-set mix of before (${describeMix(HAND_SET_MIX)})`, fitSeconds, served(HAND_SET_MIX));
   // As served: the mix chosen exactly as npm run train chooses it, on the training rows only.
   const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);

@@ -45,8 +45,8 @@ describe('npm run train and npm run evaluate', () => {
     expect(result.stdout).toMatch(/The served mix was chosen among \d+ on a held-out 20% of the training rows/);
     const report = JSON.parse(await readFile(out, 'utf8')) as { models: { model: string; recall20: number }[]; trainRows: number; testRows: number };
     expect(report.trainRows + report.testRows).toBe(11);
-    // The six models, and the served weights under the two other new-arrival policies.
-    expect(report.models).toHaveLength(8);
+    // The four models, EASE and item-kNN alone as served, the old mix, as served, and the served weights under the two other new-arrival policies.
+    expect(report.models).toHaveLength(10);
     expect(report.models.filter((model) => model.model.includes('with new arrivals'))).toHaveLength(2);
     for (const model of report.models) expect(model.recall20).toBeGreaterThanOrEqual(0);
   });
