@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ModelPublishConflictError } from '../src/domain/errors';
 import { withScriptContainer } from '../src/local/script-container';
 import { NothingToTrainError, type TrainingProgress } from '../src/services/training.service';
 import { formatTrainingSummary } from '../src/services/training-summary.text';
@@ -56,6 +57,7 @@ main()
       process.exit(2);
     }
     if (error instanceof NothingToTrainError) console.error(`\ntrain: ${error.message}`);
+    else if (error instanceof ModelPublishConflictError) console.error(`\ntrain: not published: ${error.message}`);
     else console.error(`\ntrain: failed, the current model is unchanged: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -81,3 +81,11 @@ export class TooManySubscriptionsError extends Error {
     this.name = 'TooManySubscriptionsError';
   }
 }
+
+/** Another training published a model while this one ran: the newer current model stays, this one is dropped. */
+export class ModelPublishConflictError extends Error {
+  constructor() {
+    super('another training published a model meanwhile; train again to publish on top of it');
+    this.name = 'ModelPublishConflictError';
+  }
+}

@@ -34,7 +34,8 @@ function packageFile(name: string, relative: string): string {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-/** The standalone server's HTTP surface: POST/GET /graphql (a Cognito access token on every request) and a health check. */
+
+/** What the standalone server serves to browsers: the playground, the dashboard and its content. */
 export interface BrowserPages {
   /** Bearer value filled into the playground (npm start: a demo user's token); undefined: a placeholder. */
   readonly playgroundAuthorization?: string | undefined;
@@ -79,6 +80,7 @@ function mayReadMetrics(req: express.Request, token: string | undefined): boolea
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** The standalone server's HTTP surface: POST/GET /graphql (a Cognito access token on every request), the pages, /metrics and a health check. */
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { apollo, createContext, pages, metrics, finish } = options;
   const inFlight = options.inFlight ?? new InFlight();

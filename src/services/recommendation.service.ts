@@ -89,17 +89,18 @@ const ANONYMOUS = 'anonymous';
 /** Below this many distinct items in their history, a user's stated interests steer the baseline's list. */
 const COLD_START_HISTORY = 5;
 
-/**
- * Serves one recommendation list: reads the user's recent history, the model artefacts of
- * those items and the shared lists, ranks with the baseline, reads the items it will
- * return, explains each one and stores the list under the id clients echo back. Reads are
- * three rounds whatever the limit: (history, profile, model pointer), (artefacts), (items).
- */
 export interface RecommendationOptions {
   /** BLENDED's default weight of Personalize's list. */
   readonly personalizeWeight: number;
 }
 
+/**
+ * Serves one recommendation list: reads the user's recent history, the model artefacts of
+ * those items and the shared lists, ranks with the strategies (src/recommenders), reads the
+ * items it will return, explains each one and stores the list under the id clients echo
+ * back. Reads are three rounds whatever the limit: (history, profile, model pointer),
+ * (artefacts), (items).
+ */
 export class RecommendationService {
   private readonly baseline: BaselineRecommender;
   private readonly personalizeCandidates: PersonalizeCandidates;

@@ -8,6 +8,7 @@ import { batchGetByKeys, type Row } from './batch-get';
 import { batchDeleteKeys, batchPutRows } from './batch-write';
 import { LruCache } from '../../support/lru-cache';
 import { SharedLoad } from '../../support/shared-load';
+import { ModelPublishConflictError } from '../../domain/errors';
 
 const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
 
@@ -16,13 +17,6 @@ export interface ModelStoreOptions {
   readonly pointerCacheMs: number;
   /** Artefact rows kept in memory. A version's rows never change, so they are cached without expiry. */
   readonly artefactCacheRows: number;
-}
-
-export class ModelPublishConflictError extends Error {
-  constructor() {
-    super('another training published a model meanwhile; train again to publish on top of it');
-    this.name = 'ModelPublishConflictError';
-  }
 }
 
 /**

@@ -41,9 +41,3 @@ export async function countRows(doc: DynamoDBDocumentClient, tableName: string):
   } while (startKey);
   return total;
 }
-
-/** True when the table holds no row at all (one small read). */
-export async function isTableEmpty(doc: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
-  const page = await doc.send(new ScanCommand({ TableName: tableName, Limit: 1, Select: 'COUNT' }));
-  return (page.Count ?? 0) === 0 && page.LastEvaluatedKey === undefined;
-}
