@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Container } from '../../src/container';
+import { InProcessFeedNotifier } from '../../src/adapters/pubsub/in-process-feed-notifier';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { postGraphQL } from '../support/http-graphql';
 import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument } from '../__generated__/operations';
@@ -22,6 +23,7 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
   let server: RunningServer;
   let wsUrl: string;
   let alice: string;
+  let idle = 0;
   const clients: Client[] = [];
 
   beforeAll(async () => {
@@ -29,6 +31,7 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     server = await startServer({ config: container.config, container, log: () => undefined });
     wsUrl = server.url.replace(/^http/, 'ws');
     alice = (await signIn('alice')).accessToken;
+    idle = listeners();
   });
   afterAll(async () => {
     for (const client of clients) await client.dispose();
@@ -70,11 +73,21 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     }
   };
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  /**
+   * The server's notifier listeners: the container's own, plus one per open feed. A test waits
+   * until the feeds of the tests before it are gone, opens its own, and waits until it listens.
+   */
+  const listeners = (): number => (container.notifier instanceof InProcessFeedNotifier ? container.notifier.listenerCount : 0);
+  const openFeed = async (client: Client): Promise<ReturnType<typeof follow>> => {
+    await until(() => listeners() === idle, 2000);
+    const feed = follow(client);
+    await until(() => listeners() === idle + 1, 2000);
+    return feed;
+  };
 
   it('pushes a fresh list within a second of a click, and the list reflects it', async () => {
     const { client } = connect(alice);
-    const feed = follow(client);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the subscription is in place
+    const feed = await openFeed(client);
     const listsCounted = () => container.metrics.lists.value({ requested: 'BASELINE', served: 'BASELINE' });
     const countedBefore = listsCounted();
     const before = (await postGraphQL(server.url, RecommendationsDocument, { input: { strategy: 'BASELINE', limit: 5 } }, auth(alice))).body.data?.recommendations;
@@ -95,8 +108,7 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
 
   it('gives a burst of events one push', async () => {
     const { client } = connect(alice);
-    const feed = follow(client);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const feed = await openFeed(client);
     const stamp = Date.now();
     for (let n = 0; n < 4; n++) {
       await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `burst-${stamp}-${n}`, itemId: `i00${20 + n}`, type: 'VIEW' } }, auth(alice));
@@ -110,19 +122,21 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
 
   it("does not push to a user for someone else's events", async () => {
     const { client } = connect(alice);
-    const feed = follow(client);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const feed = await openFeed(client);
     const bob = (await signIn('bob')).accessToken;
     await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `bob-${Date.now()}`, itemId: 'i0030', type: 'LIKE' } }, auth(bob));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(feed.pushes).toHaveLength(0);
+    // Then alice's own event: the first push must be for it, so the feed was up and bob's event gave none.
+    const ownSent = Date.now();
+    await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `own-${ownSent}`, itemId: 'i0031', type: 'LIKE' } }, auth(alice));
+    await until(() => feed.pushes.length > 0, 2000);
+    expect(feed.pushes).toHaveLength(1);
+    expect(Date.parse(feed.pushes[0]?.list.generatedAt ?? '')).toBeGreaterThanOrEqual(ownSent);
     feed.stop();
   });
 
   it('pushes after a model is trained, with the new model', async () => {
     const { client } = connect(alice);
-    const feed = follow(client);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const feed = await openFeed(client);
     const summary = await container.trainingService.train();
     await until(() => feed.pushes.length > 0, 2000);
     expect(feed.pushes[0]?.list.modelVersion).toBe(summary.model.version);
