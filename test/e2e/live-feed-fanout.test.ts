@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../src/entry/server';
 import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/entry/websocket-server';
 import { RecordInteractionDocument } from '../__generated__/operations';
 import { postGraphQL } from '../support/http-graphql';
+import { Signal } from '../support/signal';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { trainedTestContainer } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
@@ -35,23 +36,25 @@ describe('live-feed fan-out: one user, many subscriptions (standalone server, dy
     clients.push(client);
     return client;
   };
-  const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
 
   it('computes one list for a burst and pushes it to all 300 subscriptions; the 301st is refused with a code and its socket stays', async () => {
     // Prepare: 30 sockets × 10 subscriptions, all of alice, all with the same input.
     const pushes: string[][] = Array.from({ length: SUBSCRIPTIONS }, () => []);
     const errors: unknown[] = [];
+    const arrived = new Signal();
     for (let socket = 0; socket < SUBSCRIPTIONS / MAX_OPERATIONS_PER_CONNECTION; socket++) {
       const client = connect();
       for (let n = 0; n < MAX_OPERATIONS_PER_CONNECTION; n++) {
         const index = socket * MAX_OPERATIONS_PER_CONNECTION + n;
-        client.subscribe<{ feedUpdated: { id: string } }>({ query: FEED }, { next: (result) => (result.data ? pushes[index]?.push(result.data.feedUpdated.id) : errors.push(result.errors)), error: (error) => errors.push(error), complete: () => undefined });
+        client.subscribe<{ feedUpdated: { id: string } }>({ query: FEED }, {
+          next: (result) => {
+            if (result.data) pushes[index]?.push(result.data.feedUpdated.id);
+            else errors.push(result.errors);
+            arrived.notify();
+          },
+          error: (error) => errors.push(error),
+          complete: () => undefined,
+        });
       }
     }
     const listsComputed = () => container.metrics.lists.value({ requested: 'BASELINE', served: 'BASELINE' });
@@ -60,7 +63,7 @@ describe('live-feed fan-out: one user, many subscriptions (standalone server, dy
     for (let n = 0; pushes.some((received) => received.length === 0); n++) {
       if (n > 20) throw new Error(`only ${pushes.filter((received) => received.length > 0).length} of ${SUBSCRIPTIONS} subscriptions were pushed to`);
       await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `fanout-${Date.now()}-${n}`, itemId: 'i0050', type: 'VIEW' } }, { authorization: `Bearer ${token}` });
-      await until(() => pushes.every((received) => received.length > n), 3000).catch(() => undefined);
+      await arrived.until(() => pushes.every((received) => received.length > n), 3000).catch(() => undefined);
     }
     const bursts = Math.max(...pushes.map((received) => received.length));
     // Assess: every subscription got each burst's list, and each burst was computed once.
