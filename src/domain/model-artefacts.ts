@@ -68,5 +68,8 @@ export interface ServedMix {
   readonly newArrivals: NewArrivalPolicy;
 }
 
-/** What a list gets when its model carries no selected mix (a model trained before selection). */
-export const FALLBACK_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'LITTLE_HISTORY' };
+/**
+ * The hand-set mix served before mixes were chosen on each catalogue's data: what a model
+ * trained before selection is still served with, and what `evaluate` compares against.
+ */
+export const FALLBACK_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'ALL' };

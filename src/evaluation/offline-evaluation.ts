@@ -5,9 +5,8 @@ import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
 import { selectServedMix, type MixSelection } from '../models/mix-selection';
-import { NEW_ARRIVAL_POLICIES } from '../domain/model-artefacts';
 import { rankBaseline } from '../recommenders/baseline.ranker';
-import { type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
+import { FALLBACK_MIX, NEW_ARRIVAL_POLICIES, type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 
 export interface ModelEvaluation {
@@ -40,9 +39,6 @@ export interface EvaluationOptions {
   /** A hand-set mix for the "as served" row instead of the one selection chooses. */
   readonly mix?: ServedMix;
 }
-
-/** The mix the product served before mixes were chosen on each catalogue's data, for comparison. */
-const HAND_SET_MIX: ServedMix = { weights: { ease: 1, knn: 0.6, popularity: 0.05 }, newArrivals: 'ALL' };
 
 function describeMix(mix: ServedMix): string {
   return `EASE ${mix.weights.ease}, kNN ${mix.weights.knn}, popularity ${mix.weights.popularity}, new arrivals ${mix.newArrivals.toLowerCase().replace('_', ' ')}`;
@@ -105,10 +101,10 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
   // Each model alone as served (the 300-item history window, the stored lists, the fills): what the blend must beat.
   run('EASE alone, as served', (timings.matrixMs + timings.easeMs) / 1000, served({ weights: { ease: 1, knn: 0, popularity: 0 }, newArrivals: 'NONE' }));
   run('ItemKNN alone, as served', (timings.matrixMs + timings.itemKnnMs) / 1000, served({ weights: { ease: 0, knn: 1, popularity: 0 }, newArrivals: 'NONE' }));
-  run(`Baseline, the hand-set mix of before (${describeMix(HAND_SET_MIX)})`, fitSeconds, served(HAND_SET_MIX));
+  run(`Baseline, the hand-set mix of before (${describeMix(FALLBACK_MIX)})`, fitSeconds, served(FALLBACK_MIX));
   // As served: the mix chosen exactly as npm run train chooses it, on the training rows only.
   const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);
-  const mix = options.mix ?? selection?.chosen.mix ?? HAND_SET_MIX;
+  const mix = options.mix ?? selection?.chosen.mix ?? FALLBACK_MIX;
   run(`Baseline as served (${options.mix ? 'hand-set' : 'chosen on validation'}: ${describeMix(mix)})`, fitSeconds + (selection?.seconds ?? 0), served(mix));
   // What the new-arrival slots cost or earn: the served weights under the other policies.
   for (const policy of NEW_ARRIVAL_POLICIES.filter((other) => other !== mix.newArrivals)) {

@@ -50,7 +50,8 @@ export class CatalogService {
   async categories(): Promise<CategoryCount[]> {
     const model = await this.models.currentModel();
     if (!model) return [];
-    return [...model.categories].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => ({ name, itemCount: model.categoryItems ? (model.categoryItems[name] ?? 0) : null }));
+    // Training stores them sorted by name.
+    return model.categories.map((name) => ({ name, itemCount: model.categoryItems ? (model.categoryItems[name] ?? 0) : null }));
   }
 }
 

@@ -66,19 +66,9 @@ export class TrainingService {
     onProgress?.({ stage: 'selection', done: 0, total: 1 });
     const selected = request.mix ? undefined : selectServedMix(positives, catalogue, options);
     onProgress?.({ stage: 'selection', done: 1, total: 1 });
+    const selection = selectionOf(request.mix, selected);
     const model = trainBaseline(positives, catalogue, options, (stage, done, total) => onProgress?.({ stage, done, total }));
     const fitMs = Date.now() - started;
-    const selection: ModelSelection = request.mix
-      ? { mix: request.mix, chosenBy: 'OVERRIDE' }
-      : {
-          mix: selected?.chosen.mix ?? request.mix ?? FALLBACK_MIX,
-          chosenBy: 'VALIDATION',
-          recall20: round(selected?.chosen.recall20 ?? 0),
-          ndcg20: round(selected?.chosen.ndcg20 ?? 0),
-          mixesTried: selected?.tried.length ?? 0,
-          validationUsers: selected?.validationUsers ?? 0,
-          seconds: selected?.seconds ?? 0,
-        };
 
     started = Date.now();
     const categoryItems: Record<string, number> = {};
@@ -121,6 +111,13 @@ function* similarListsOf(lists: ReturnType<typeof trainBaseline>['similar']) {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What is stored with the model: the hand-set mix, or the one validation chose and its figures. */
+function selectionOf(override: ServedMix | undefined, selected: MixSelection | undefined): ModelSelection {
+  if (override || !selected) return { mix: override ?? FALLBACK_MIX, chosenBy: 'OVERRIDE' };
+  const { chosen, tried, validationUsers, seconds } = selected;
+  return { mix: chosen.mix, chosenBy: 'VALIDATION', recall20: round(chosen.recall20), ndcg20: round(chosen.ndcg20), mixesTried: tried.length, validationUsers, seconds };
 }
 
 function round(value: number): number {
