@@ -1,7 +1,8 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/context';
 import type { ModelInfo, ModelReader } from '../src/ports/model-store.port';
-import { CurrentModelType } from '../schema/model.type';
+import type { ServedMix } from '../src/domain/model-artefacts';
+import { CurrentModelType, type ServedMixType } from '../schema/model.type';
 import { requireAdmin } from './authorization';
 
 @Resolver()
@@ -26,12 +27,17 @@ function modelToGraph(model: ModelInfo): CurrentModelType {
     items: model.items,
     selection: selection
       ? {
-          mix: { ease: selection.mix.weights.ease, itemKnn: selection.mix.weights.knn, popularity: selection.mix.weights.popularity, newArrivals: selection.mix.newArrivals },
+          mix: mixToGraph(selection.mix),
           chosenBy: selection.chosenBy,
           validationRecall20: selection.recall20 ?? null,
           validationNdcg20: selection.ndcg20 ?? null,
           mixesTried: selection.mixesTried ?? null,
+          models: [...(selection.models ?? [])],
         }
       : null,
   };
+}
+
+function mixToGraph({ weights, newArrivals }: ServedMix): ServedMixType {
+  return { ease: weights.ease, itemKnn: weights.knn, pureSvd: weights.svd ?? 0, rp3Beta: weights.rp3 ?? 0, userKnn: weights.userKnn ?? 0, popularity: weights.popularity, newArrivals };
 }

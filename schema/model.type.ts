@@ -16,11 +16,35 @@ export class ServedMixType {
   @Field(() => Float)
   itemKnn!: number;
 
+  @Field(() => Float, { description: 'The latent-factor model (PureSVD).' })
+  pureSvd!: number;
+
+  @Field(() => Float)
+  rp3Beta!: number;
+
+  @Field(() => Float, { description: 'User-based collaborative filtering ("people like you").' })
+  userKnn!: number;
+
   @Field(() => Float)
   popularity!: number;
 
   @Field(() => NewArrivalPolicyEnum)
   newArrivals!: (typeof NEW_ARRIVAL_POLICIES)[number];
+}
+
+@ObjectType('ModelValidation', { description: 'One model alone on the validation rows.' })
+export class ModelValidationType {
+  @Field(() => String, { description: 'EASE, ITEM_KNN, PURE_SVD, RP3_BETA or USER_KNN.' })
+  model!: string;
+
+  @Field(() => String, { description: 'The hyper-parameters validation chose, e.g. "λ 300, top 100".' })
+  parameters!: string;
+
+  @Field(() => Float)
+  recall20!: number;
+
+  @Field(() => Float)
+  ndcg20!: number;
 }
 
 @ObjectType('ModelSelection', { description: 'How the served mix was chosen.' })
@@ -39,6 +63,9 @@ export class ModelSelectionType {
 
   @Field(() => Int, { nullable: true })
   mixesTried!: number | null;
+
+  @Field(() => [ModelValidationType], { description: 'Each model alone on the validation rows, with the hyper-parameters chosen for it (empty for OVERRIDE).' })
+  models!: ModelValidationType[];
 }
 
 @ObjectType('CurrentModel', { description: 'The model the baseline serves now.' })

@@ -24,6 +24,9 @@ const STAGES: Record<TrainingProgress['stage'], string> = {
   popularity: 'popularity',
   'item-knn': 'item-kNN',
   ease: 'EASE',
+  'pure-svd': 'PureSVD',
+  rp3beta: 'RP3beta',
+  'user-knn': 'user-kNN',
   write: 'writing artefacts',
 };
 

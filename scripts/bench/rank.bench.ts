@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { FALLBACK_MIX, type PopularityArtefact, type HistoryEntry, type ItemArtefact } from '../../src/domain/model-artefacts';
-import { rankBaseline } from '../../src/recommenders/baseline.ranker';
+import type { RecommenderRequest } from '../../src/ports/recommender.port';
+import { ServedMixRecommender } from '../../src/recommenders/served-mix.recommender';
 
 /**
  * The ranking step of one list, alone: a user with a 300-item history (the serving window),
@@ -25,7 +26,7 @@ function main(): void {
     return { ids, weights };
   };
   const history: HistoryEntry[] = Array.from({ length: historySize }, (_, n) => ({ itemId: id(n * 7), type: 'WATCH', occurredAt: 1_700_000_000_000 - n * 60_000 }));
-  const artefacts = new Map<string, ItemArtefact>(history.map((entry) => [entry.itemId, { itemId: entry.itemId, categories: ['Drama'], ease: neighbours(), knn: neighbours() }]));
+  const artefacts = new Map<string, ItemArtefact>(history.map((entry) => [entry.itemId, { itemId: entry.itemId, categories: ['Drama'], lists: { EASE: neighbours(), ITEM_KNN: neighbours() } }]));
   const popularity: PopularityArtefact = {
     asOf: 1_700_000_000_000,
     halfLifeDays: 30,
@@ -33,10 +34,12 @@ function main(): void {
     byCategory: { Drama: Array.from({ length: 50 }, (_, n) => ({ id: id(n * 2), score: 50 - n })) },
     trending: [id(3)],
   };
-  const request = { history, artefacts, popularity, newArrivals: [{ id: id(items - 1), createdAt: 1, categories: ['Drama'] }], interests: [], exclude: new Set(history.map((entry) => entry.itemId)), candidates: 20, mix: FALLBACK_MIX };
-  for (let n = 0; n < 200; n++) rankBaseline(request);
+  const inputs = { mix: FALLBACK_MIX, popularity, newArrivals: [{ id: id(items - 1), createdAt: 1, categories: ['Drama'] }], artefacts, user: undefined };
+  const request: RecommenderRequest = { userId: 'u', history, exclude: new Set(history.map((entry) => entry.itemId)), interests: [], limit: 20, context: {}, inputs };
+  const served = new ServedMixRecommender();
+  for (let n = 0; n < 200; n++) served.recommend(request);
   const started = process.hrtime.bigint();
-  for (let n = 0; n < iterations; n++) rankBaseline(request);
+  for (let n = 0; n < iterations; n++) served.recommend(request);
   const ms = Number(process.hrtime.bigint() - started) / 1e6 / iterations;
   console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}`);
   console.log(`ranking a ${historySize}-item history (${historySize * 200} neighbour entries, ${items} items) to 20: ${ms.toFixed(3)} ms per list over ${iterations} lists`);

@@ -28,12 +28,24 @@ export interface WeightedIds {
   readonly weights: readonly number[];
 }
 
-/** What training stores per item and serving reads for the items of a user's history. */
+/**
+ * The item-to-item models: each stores, per item, the list of items it adds score to when
+ * it is in a user's history, and a user's scores are the sum of their items' lists.
+ */
+export const ITEM_LIST_MODELS = ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA'] as const;
+export type ItemListModel = (typeof ITEM_LIST_MODELS)[number];
+
+/** What training stores per item and serving reads for the items of a user's history: the lists of the served models. */
 export interface ItemArtefact {
   readonly itemId: ItemId;
   readonly categories: readonly string[];
-  readonly knn: WeightedIds;
-  readonly ease: WeightedIds;
+  readonly lists: Readonly<Partial<Record<ItemListModel, WeightedIds>>>;
+}
+
+/** What training stores per user for user-kNN: the items their neighbours have and they had not, with weights. */
+export interface UserArtefact {
+  readonly userId: string;
+  readonly candidates: WeightedIds;
 }
 
 export interface NewArrival {
@@ -48,10 +60,25 @@ export interface HistoryEntry {
   readonly occurredAt: number;
 }
 
+/** The served blend's weights; a model without one (a mix stored before it existed) weighs 0. */
 export interface BaselineWeights {
   readonly ease: number;
   readonly knn: number;
+  readonly svd?: number;
+  readonly rp3?: number;
+  readonly userKnn?: number;
   readonly popularity: number;
+}
+
+/** The models a blend weighs (popularity apart: it breaks ties and fills). */
+export const BLEND_MODELS = [...ITEM_LIST_MODELS, 'USER_KNN'] as const;
+export type BlendModel = (typeof BLEND_MODELS)[number];
+
+/** Which weight is a model's. */
+export const WEIGHT_OF: Readonly<Record<BlendModel, keyof BaselineWeights>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3', USER_KNN: 'userKnn' };
+
+export function weightOf(weights: BaselineWeights, model: BlendModel): number {
+  return weights[WEIGHT_OF[model]] ?? 0;
 }
 
 /**

@@ -9,11 +9,15 @@ export const FALLBACK_REASONS = ['NOT_CONFIGURED', 'TIMEOUT', 'THROTTLED', 'UNAV
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
 /** Which part of the baseline put an item in the list. */
-export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS', 'PERSONALIZE', 'BASELINE', 'BOTH'] as const;
+export const RECOMMENDATION_SOURCES = ['EASE', 'ITEM_KNN', 'LATENT_FACTORS', 'RP3_BETA', 'USER_KNN', 'POPULARITY', 'NEW_ARRIVALS', 'INTERESTS', 'PERSONALIZE', 'BASELINE', 'BOTH'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
-/** Why an item is in a list, as the recommenders say it: BECAUSE_OF_HISTORY names the history item that contributed most. */
-export const REASON_KINDS = ['BECAUSE_OF_HISTORY', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS', 'PROMOTED', 'EXPLORATION'] as const;
+/**
+ * Why an item is in a list, as the recommenders say it: BECAUSE_OF_HISTORY names the history
+ * item that contributed most; SIMILAR_USERS (user-kNN) says people with a like history have it
+ * when none of the user's own items is linked to it.
+ */
+export const REASON_KINDS = ['BECAUSE_OF_HISTORY', 'SIMILAR_USERS', 'POPULAR', 'TRENDING', 'NEW_ARRIVAL', 'MATCHES_INTERESTS', 'PROMOTED', 'EXPLORATION'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
 /**

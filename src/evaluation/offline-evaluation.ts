@@ -1,13 +1,13 @@
-import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry } from '../models/baseline.trainer';
+import { ALL_MODELS, DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineTrainingOptions, type CatalogueEntry, type TrainingStage } from '../models/baseline.trainer';
 import { groupByUser } from '../models/group-by-user';
 import { holdoutSplit } from '../models/holdout-split';
 import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
-import { selectServedMix, type MixSelection } from '../models/mix-selection';
-import { rankBaseline } from '../recommenders/baseline.ranker';
-import { FALLBACK_MIX, NEW_ARRIVAL_POLICIES, type HistoryEntry, type ItemArtefact, type ServedMix } from '../domain/model-artefacts';
-import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
+import { selectServedMix, servedRequest, type MixSelection } from '../models/mix-selection';
+import { ServedMixRecommender } from '../recommenders/served-mix.recommender';
+import { FALLBACK_MIX, NEW_ARRIVAL_POLICIES, WEIGHT_OF, type BlendModel, type ItemArtefact, type ServedMix, type UserArtefact } from '../domain/model-artefacts';
+import type { ServingInputs } from '../ports/recommender.port';
 
 export interface ModelEvaluation {
   readonly model: string;
@@ -30,7 +30,14 @@ export interface EvaluationReport {
   readonly testRows: number;
   readonly models: readonly ModelEvaluation[];
   /** The served mix and how it was chosen inside the training rows (absent with a hand-set mix). */
-  readonly selection?: { readonly mix: ServedMix; readonly validationRecall20: number; readonly validationNdcg20: number; readonly mixesTried: number; readonly seconds: number };
+  readonly selection?: {
+    readonly mix: ServedMix;
+    readonly validationRecall20: number;
+    readonly validationNdcg20: number;
+    readonly mixesTried: number;
+    readonly seconds: number;
+    readonly models: MixSelection['models'];
+  };
 }
 
 export interface EvaluationOptions {
@@ -40,8 +47,29 @@ export interface EvaluationOptions {
   readonly mix?: ServedMix;
 }
 
+const MODEL_NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'ItemKNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'UserKNN' };
+const STAGE_OF: Readonly<Record<BlendModel, TrainingStage>> = { EASE: 'ease', ITEM_KNN: 'item-knn', PURE_SVD: 'pure-svd', RP3_BETA: 'rp3beta', USER_KNN: 'user-knn' };
+
 function describeMix(mix: ServedMix): string {
-  return `EASE ${mix.weights.ease}, kNN ${mix.weights.knn}, popularity ${mix.weights.popularity}, new arrivals ${mix.newArrivals.toLowerCase().replace('_', ' ')}`;
+  const weights = (Object.entries(WEIGHT_OF) as [BlendModel, keyof ServedMix['weights']][])
+    .filter(([, key]) => (mix.weights[key] ?? 0) > 0)
+    .map(([model, key]) => `${MODEL_NAMES[model]} ${mix.weights[key] ?? 0}`);
+  return `${weights.join(', ')}, popularity ${mix.weights.popularity}, new arrivals ${mix.newArrivals.toLowerCase().replace('_', ' ')}`;
+}
+
+function describeModel(model: BlendModel, options: BaselineTrainingOptions): string {
+  switch (model) {
+    case 'EASE':
+      return `λ ${options.ease.lambda}, ≤ ${options.ease.maxItems} items covering ${options.ease.coverage * 100}%, top ${options.ease.neighbours}${options.ease.negative ? ', negative weights kept' : ''}`;
+    case 'ITEM_KNN':
+      return `cosine, ${options.itemKnn.neighbours} neighbours, shrinkage ${options.itemKnn.shrinkage}`;
+    case 'PURE_SVD':
+      return `${options.pureSvd.factors} factors, ≤ ${options.pureSvd.maxItems} items, top ${options.pureSvd.neighbours}`;
+    case 'RP3_BETA':
+      return `β ${options.rp3Beta.beta}, top ${options.rp3Beta.neighbours}`;
+    case 'USER_KNN':
+      return `${options.userKnn.neighbours} neighbours, shrinkage ${options.userKnn.shrinkage}`;
+  }
 }
 
 const K = 20;
@@ -50,9 +78,10 @@ const K = 20;
 type Ranker = (user: string, train: readonly Positive[]) => number[];
 
 /**
- * The evaluation protocol (docs/evaluation.md) on positives in file order: each model is
+ * The evaluation protocol (docs/recommendations.md) on positives in file order: each model is
  * fitted on the training rows and ranks, for every user with held-out rows, all items the
- * user has no training row for.
+ * user has no training row for. The served mix is chosen inside the training rows only, as
+ * `npm run train` chooses it, and every model is fitted with the hyper-parameters it chose.
  */
 export function evaluateBaselines(positives: readonly Positive[], catalogue: readonly CatalogueEntry[], options: EvaluationOptions = { seed: 42, training: DEFAULT_TRAINING }): EvaluationReport {
   const itemIds = [...new Set(positives.map((positive) => positive.itemId))];
@@ -71,39 +100,37 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
   for (const row of train) counts[itemIndex.get(row.itemId) ?? 0] = (counts[itemIndex.get(row.itemId) ?? 0] ?? 0) + 1;
   run('MostPop (all-time)', 0, (_user, seen) => topK(counts, excludeSet(seen, itemIndex)));
 
+  // As served: the mix chosen exactly as npm run train chooses it, on the training rows only.
+  const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);
+  const training = selection?.options ?? options.training;
   const started = Date.now();
-  const model = trainBaseline(train, catalogue, options.training);
+  const model = trainBaseline(train, catalogue, training, undefined, ALL_MODELS);
   const fitSeconds = (Date.now() - started) / 1000;
-  const timings = model.timings;
+  const seconds = (stage: TrainingStage): number => (model.timings.matrix + model.timings[stage]) / 1000;
 
   const decayed = new Float64Array(itemIds.length);
   for (const entry of model.popularity.overall) decayed[itemIndex.get(entry.id) ?? 0] = entry.score;
-  run(`Popularity (half-life ${options.training.popularity.halfLifeDays} d, top ${options.training.popularity.listSize})`, timings.popularityMs / 1000, (_user, seen) =>
-    topK(decayed, excludeSet(seen, itemIndex)),
-  );
-  run(`ItemKNN (cosine, ${options.training.itemKnn.neighbours} neighbours, shrinkage ${options.training.itemKnn.shrinkage})`, (timings.matrixMs + timings.itemKnnMs) / 1000, (_user, seen) =>
-    topK(sumOfLists(model.knn, seen, itemIndex), excludeSet(seen, itemIndex)),
-  );
-  run(`EASE (λ ${options.training.ease.lambda}, ${options.training.ease.maxItems} items, top ${options.training.ease.neighbours})`, (timings.matrixMs + timings.easeMs) / 1000, (_user, seen) =>
-    topK(sumOfLists(model.ease, seen, itemIndex), excludeSet(seen, itemIndex)),
-  );
+  run(`Popularity (half-life ${training.popularity.halfLifeDays} d, top ${training.popularity.listSize})`, model.timings.popularity / 1000, (_user, seen) => topK(decayed, excludeSet(seen, itemIndex)));
+  // Each model on the user's whole history with its full stored lists.
+  for (const name of ['ITEM_KNN', 'EASE', 'PURE_SVD', 'RP3_BETA'] as const) {
+    const lists = model.lists[name] as NeighbourLists;
+    run(`${MODEL_NAMES[name]} (${describeModel(name, training)})`, seconds(STAGE_OF[name]), (_user, seen) => topK(sumOfLists(lists, seen, itemIndex), excludeSet(seen, itemIndex)));
+  }
+  const userRows = new Map<string, UserArtefact>([...userArtefactsOf(model)].map((row) => [row.userId, row]));
+  run(`UserKNN (${describeModel('USER_KNN', training)})`, seconds('user-knn'), (user) => (userRows.get(user)?.candidates.ids ?? []).slice(0, K).map((id) => itemIndex.get(id) ?? -1));
 
   const artefacts = new Map<string, ItemArtefact>();
   for (const artefact of itemArtefactsOf(model)) artefacts.set(artefact.itemId, artefact);
-  const served = (mix: ServedMix): Ranker => (_user, seen) => {
-    const history: HistoryEntry[] = [...seen]
-      .sort((a, b) => b.occurredAt - a.occurredAt)
-      .slice(0, SERVING_HISTORY_WINDOW)
-      .map((row) => ({ itemId: row.itemId, type: 'RATE', occurredAt: row.occurredAt }));
-    const ranked = rankBaseline({ history, artefacts, popularity: model.popularity, newArrivals: model.newArrivals, interests: [], exclude: new Set(seen.map((row) => row.itemId)), candidates: K, mix });
-    return ranked.map((item) => itemIndex.get(item.itemId) ?? -1);
+  const recommender = new ServedMixRecommender();
+  const served = (mix: ServedMix): Ranker => (user, seen) => {
+    const inputs: ServingInputs = { mix, popularity: model.popularity, newArrivals: model.newArrivals, artefacts, user: userRows.get(user) };
+    return recommender.recommend(servedRequest(user, seen, inputs, K)).map((item) => itemIndex.get(item.itemId) ?? -1);
   };
   // Each model alone as served (the 300-item history window, the stored lists, the fills): what the blend must beat.
-  run('EASE alone, as served', (timings.matrixMs + timings.easeMs) / 1000, served({ weights: { ease: 1, knn: 0, popularity: 0 }, newArrivals: 'NONE' }));
-  run('ItemKNN alone, as served', (timings.matrixMs + timings.itemKnnMs) / 1000, served({ weights: { ease: 0, knn: 1, popularity: 0 }, newArrivals: 'NONE' }));
+  for (const name of ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA', 'USER_KNN'] as const) {
+    run(`${MODEL_NAMES[name]} alone, as served`, seconds(STAGE_OF[name]), served({ weights: { ease: 0, knn: 0, popularity: 0, [WEIGHT_OF[name]]: 1 }, newArrivals: 'NONE' }));
+  }
   run(`Baseline, the hand-set mix of before (${describeMix(FALLBACK_MIX)})`, fitSeconds, served(FALLBACK_MIX));
-  // As served: the mix chosen exactly as npm run train chooses it, on the training rows only.
-  const selection: MixSelection | undefined = options.mix ? undefined : selectServedMix(train, catalogue, options.training);
   const mix = options.mix ?? selection?.chosen.mix ?? FALLBACK_MIX;
   run(`Baseline as served (${options.mix ? 'hand-set' : 'chosen on validation'}: ${describeMix(mix)})`, fitSeconds + (selection?.seconds ?? 0), served(mix));
   // What the new-arrival slots cost or earn: the served weights under the other policies.
@@ -117,7 +144,9 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
     trainRows: train.length,
     testRows: test.length,
     models,
-    ...(selection ? { selection: { mix: selection.chosen.mix, validationRecall20: selection.chosen.recall20, validationNdcg20: selection.chosen.ndcg20, mixesTried: selection.tried.length, seconds: selection.seconds } } : {}),
+    ...(selection
+      ? { selection: { mix: selection.chosen.mix, validationRecall20: selection.chosen.recall20, validationNdcg20: selection.chosen.ndcg20, mixesTried: selection.mixesTried, seconds: selection.seconds, models: selection.models } }
+      : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ItemId } from '../domain/item';
-import type { PopularityArtefact, ItemArtefact, NewArrival, ServedMix, WeightedIds } from '../domain/model-artefacts';
+import type { PopularityArtefact, ItemArtefact, NewArrival, ServedMix, UserArtefact, WeightedIds } from '../domain/model-artefacts';
 
 /** The mix a model is served with, and how it was chosen. */
 export interface ModelSelection {
@@ -10,6 +10,8 @@ export interface ModelSelection {
   readonly recall20?: number;
   readonly ndcg20?: number;
   readonly mixesTried?: number;
+  /** Each model alone on the validation rows, with the hyper-parameters chosen for it (VALIDATION only). */
+  readonly models?: readonly { readonly model: string; readonly parameters: string; readonly recall20: number; readonly ndcg20: number }[];
   readonly validationUsers?: number;
   readonly seconds?: number;
 }
@@ -41,6 +43,8 @@ export interface ModelArtefactsToWrite {
   readonly info: Omit<ModelInfo, 'version' | 'artefactBytes'>;
   readonly shared: SharedArtefacts;
   readonly items: Iterable<ItemArtefact>;
+  /** user-kNN's rows, when the served mix weighs it. */
+  readonly users?: Iterable<UserArtefact>;
   /** Each item's most similar items. */
   readonly similar: Iterable<{ readonly itemId: ItemId; readonly similar: WeightedIds }>;
 }
@@ -53,6 +57,8 @@ export interface ModelReader {
   /** Aligned with ids; null for an item the model has no artefact for. */
   itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]>;
   similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]>;
+  /** The user's user-kNN row; null when the model has none for them (or does not weigh user-kNN). */
+  userArtefact(version: string, userId: string): Promise<UserArtefact | null>;
 }
 
 /** Write side, used by training. */

@@ -1,33 +1,51 @@
 import type { ItemId } from '../domain/item';
-import type { ItemArtefact } from '../domain/model-artefacts';
+import { FALLBACK_MIX, weightOf, type ItemArtefact } from '../domain/model-artefacts';
 import type { RankedItem } from '../domain/recommendation';
 import type { RecentInteraction } from '../ports/interaction-store.port';
-import type { ModelInfo, ModelReader, SharedArtefacts } from '../ports/model-store.port';
+import type { ModelInfo, ModelReader } from '../ports/model-store.port';
+import type { RecommenderRequest, ServingInputs } from '../ports/recommender.port';
 import { rethrowFirstError } from '../support/batch-results';
-import { rankBaseline, scoreItems } from './baseline.ranker';
+import { ServedMixRecommender } from './served-mix.recommender';
+
+export interface BaselineQuestion {
+  readonly userId: string | undefined;
+  readonly history: readonly RecentInteraction[];
+  readonly exclude: ReadonlySet<ItemId>;
+  readonly interests: readonly string[];
+  readonly limit: number;
+  readonly context: Readonly<Record<string, string>>;
+}
 
 /**
- * The baseline strategy: reads what the ranker needs for one user — the shared lists and the
- * artefacts of their history items, one round — and ranks with the mix the model's training
- * chose (or a hand-set override); rankItems scores a given list the same way.
+ * The baseline strategy's reads: for one user, in one round, the shared lists, the artefacts
+ * of their history items and (when the mix weighs user-kNN) their user-kNN row; then the
+ * served mix (ServedMixRecommender) ranks a list, or scores given items for rankItems.
  */
 export class BaselineRecommender {
-  constructor(private readonly models: Pick<ModelReader, 'sharedArtefacts' | 'itemArtefacts'>) {}
+  constructor(
+    private readonly models: Pick<ModelReader, 'sharedArtefacts' | 'itemArtefacts' | 'userArtefact'>,
+    private readonly served: ServedMixRecommender = new ServedMixRecommender(),
+  ) {}
 
-  async list(model: ModelInfo, history: readonly RecentInteraction[], exclude: ReadonlySet<ItemId>, interests: readonly string[], candidates: number): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.inputs(model.version, history);
-    return rankBaseline({ history, artefacts, popularity: shared.popularity, newArrivals: shared.newArrivals, interests, exclude, candidates, ...(model.selection ? { mix: model.selection.mix } : {}) });
+  async list(model: ModelInfo, question: BaselineQuestion): Promise<RankedItem[]> {
+    return this.served.recommend(await this.request(model, question));
   }
 
-  async scores(model: ModelInfo, history: readonly RecentInteraction[], itemIds: readonly ItemId[]): Promise<RankedItem[]> {
-    const { shared, artefacts } = await this.inputs(model.version, history);
-    return scoreItems({ history, artefacts, popularity: shared.popularity, itemIds, ...(model.selection ? { mix: model.selection.mix } : {}) });
+  async scores(model: ModelInfo, question: BaselineQuestion, itemIds: readonly ItemId[]): Promise<RankedItem[]> {
+    return this.served.score(await this.request(model, question), itemIds);
   }
 
-  private async inputs(version: string, history: readonly RecentInteraction[]): Promise<{ shared: SharedArtefacts; artefacts: Map<ItemId, ItemArtefact> }> {
-    const [shared, artefactRows] = await Promise.all([this.models.sharedArtefacts(version), this.models.itemArtefacts(version, history.map((entry) => entry.itemId))]);
+  private async request(model: ModelInfo, question: BaselineQuestion): Promise<RecommenderRequest> {
+    const mix = model.selection?.mix ?? FALLBACK_MIX;
+    const wantsUser = question.userId !== undefined && weightOf(mix.weights, 'USER_KNN') > 0;
+    const [shared, artefactRows, user] = await Promise.all([
+      this.models.sharedArtefacts(model.version),
+      this.models.itemArtefacts(model.version, question.history.map((entry) => entry.itemId)),
+      wantsUser ? this.models.userArtefact(model.version, question.userId ?? '') : Promise.resolve(null),
+    ]);
     const artefacts = new Map<ItemId, ItemArtefact>();
     for (const row of rethrowFirstError(artefactRows)) if (row) artefacts.set(row.itemId, row);
-    return { shared, artefacts };
+    const inputs: ServingInputs = { mix, popularity: shared.popularity, newArrivals: shared.newArrivals, artefacts, user: user ?? undefined };
+    return { ...question, inputs };
   }
 }

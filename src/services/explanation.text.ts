@@ -20,6 +20,8 @@ export function explanationOf(reason: Reason, becauseOfTitle: string | undefined
       const title = becauseOfTitle ?? 'something similar';
       return { kind, text: verb ? `Because you ${verb} ${title}` : `Because of ${title} in your history` };
     }
+    case 'SIMILAR_USERS':
+      return { kind: reason.kind, text: 'Liked by people whose history is like yours' };
     case 'POPULAR':
       return { kind: reason.kind, text: reason.category ? `Popular in ${reason.category}` : 'Popular right now' };
     case 'TRENDING':

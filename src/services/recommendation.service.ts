@@ -159,7 +159,7 @@ export class RecommendationService {
       personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, exclude, history) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes
         ? Promise.resolve(undefined)
-        : this.baseline.list(model, history, exclude, [...categories, ...interests], categories.length > 0 ? FILTERED_CANDIDATES : limit + 10),
+        : this.baseline.list(model, { userId, history, exclude, interests: [...categories, ...interests], limit: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10, context: request.context }),
     ]);
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
 
@@ -199,7 +199,7 @@ export class RecommendationService {
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
     const [personalizeList, baselineList] = await Promise.all([
       personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, new Set(), history) : Promise.resolve(undefined),
-      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baseline.scores(model, history, itemIds),
+      strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baseline.scores(model, { userId, history, exclude: new Set(), interests: [], limit: itemIds.length, context: request.context }, itemIds),
     ]);
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;

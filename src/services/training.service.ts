@@ -1,9 +1,9 @@
-import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, type BaselineTrainingOptions, type CatalogueEntry, type TrainingStage, type TrainingTimings } from '../models/baseline.trainer';
+import { DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineTrainingOptions, type CatalogueEntry, type TrainingStage, type TrainingTimings } from '../models/baseline.trainer';
 import type { Positive } from '../models/interaction-matrix';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { ModelInfo, ModelSelection, ModelWriter } from '../ports/model-store.port';
-import { selectServedMix, type MixSelection } from '../models/mix-selection';
+import { modelsOf, selectServedMix, type MixSelection } from '../models/mix-selection';
 import { FALLBACK_MIX, type ServedMix } from '../domain/model-artefacts';
 import type { FeedNotifier } from '../ports/feed-notifier.port';
 
@@ -24,6 +24,7 @@ export interface TrainingRequest {
 
 export interface TrainingSummary {
   readonly model: ModelInfo;
+  /** The options the served model was fitted with (the hyper-parameters validation chose). */
   readonly options: BaselineTrainingOptions;
   readonly readMs: number;
   readonly fitMs: number;
@@ -64,10 +65,10 @@ export class TrainingService {
     started = Date.now();
     // The served mix is chosen on a held-out share of these rows, then every model is refitted on all of them.
     onProgress?.({ stage: 'selection', done: 0, total: 1 });
-    const selected = request.mix ? undefined : selectServedMix(positives, catalogue, options);
-    onProgress?.({ stage: 'selection', done: 1, total: 1 });
+    const selected = request.mix ? undefined : selectServedMix(positives, catalogue, options, undefined, (done, total) => onProgress?.({ stage: 'selection', done, total }));
     const selection = selectionOf(request.mix, selected);
-    const model = trainBaseline(positives, catalogue, options, (stage, done, total) => onProgress?.({ stage, done, total }));
+    // Only the models the mix weighs are refitted and stored (item-kNN always: it answers Item.similar).
+    const model = trainBaseline(positives, catalogue, selected?.options ?? options, (stage, done, total) => onProgress?.({ stage, done, total }), modelsOf(selection.mix));
     const fitMs = Date.now() - started;
 
     started = Date.now();
@@ -80,7 +81,7 @@ export class TrainingService {
           trainedAt: Date.now(),
           interactions: model.interactions,
           users: model.users,
-          items: model.knn.itemIds.length,
+          items: model.itemIds.length,
           categories,
           categoryItems,
           trainingSeconds: (readMs + fitMs) / 1000,
@@ -88,13 +89,14 @@ export class TrainingService {
         },
         shared: { popularity: model.popularity, newArrivals: model.newArrivals },
         items: itemArtefactsOf(model),
+        users: userArtefactsOf(model),
         similar: similarListsOf(model.similar),
       },
       (done, total) => onProgress?.({ stage: 'write', done, total }),
     );
     const writeMs = Date.now() - started;
     await this.ports.notifier?.publish({ kind: 'MODEL_TRAINED', modelVersion: info.version }).catch(() => undefined);
-    return { model: info, options, readMs, fitMs, writeMs, timings: model.timings, selection: selected };
+    return { model: info, options: selected?.options ?? options, readMs, fitMs, writeMs, timings: model.timings, selection: selected };
   }
 }
 
@@ -116,8 +118,17 @@ function compare(a: string, b: string): number {
 /** What is stored with the model: the hand-set mix, or the one validation chose and its figures. */
 function selectionOf(override: ServedMix | undefined, selected: MixSelection | undefined): ModelSelection {
   if (override || !selected) return { mix: override ?? FALLBACK_MIX, chosenBy: 'OVERRIDE' };
-  const { chosen, tried, validationUsers, seconds } = selected;
-  return { mix: chosen.mix, chosenBy: 'VALIDATION', recall20: round(chosen.recall20), ndcg20: round(chosen.ndcg20), mixesTried: tried.length, validationUsers, seconds };
+  const { chosen, mixesTried, validationUsers, seconds, models } = selected;
+  return {
+    mix: chosen.mix,
+    chosenBy: 'VALIDATION',
+    recall20: round(chosen.recall20),
+    ndcg20: round(chosen.ndcg20),
+    mixesTried,
+    models: models.map((score) => ({ ...score, recall20: round(score.recall20), ndcg20: round(score.ndcg20) })),
+    validationUsers,
+    seconds,
+  };
 }
 
 function round(value: number): number {

@@ -24,9 +24,12 @@ describe('npm run train and npm run evaluate', () => {
     expect((await runScript('scripts/import.ts', ['--format', 'movielens-csv', movielens], env)).code).toBe(0);
     const trained = await runScript('scripts/train.ts', ['--half-life', '7', '--lambda', '50'], env);
     expect(trained.code).toBe(0);
-    expect(trained.stdout).toContain('models: popularity (half-life 7 d), item-kNN (100 neighbours, shrinkage 0), EASE (λ 50 on 1,500 items, 100 weights an item)');
+    expect(trained.stdout).toContain('models: popularity (half-life 7 d), item-kNN (100 neighbours, for similar items and when weighed), and those the mix weighs: ');
+    // A hyper-parameter given by hand is used as is; the others are chosen on validation.
+    expect(trained.stdout).toMatch(/\| EASE alone \| λ 50, top (50|100) \| \d\.\d{4} \| \d\.\d{4} \|/);
+    expect(trained.stdout).toMatch(/\| → the served mix \| \| \d\.\d{4} \| \d\.\d{4} \|/);
     expect(trained.stdout).toMatch(/trained model v\S+ on 11 interactions of 3 users and 6 items/);
-    expect(trained.stdout).toMatch(/read \d+\.\d s, fit \d+\.\d s \(matrix .*EASE \d+\.\d s\), write \d+\.\d s/);
+    expect(trained.stdout).toMatch(/read \d+\.\d s, fit \d+\.\d s \(matrix \d+\.\d s, popularity \d+\.\d s, item-knn \d+\.\d s.*\), write \d+\.\d s/);
     expect(trained.stdout).toMatch(/artefacts: \d+\.\d MiB/);
   });
 
@@ -41,12 +44,14 @@ describe('npm run train and npm run evaluate', () => {
     const result = await runScript('scripts/evaluate.ts', ['--format', 'movielens-csv', movielens, '--json', out], childEnvironment({}));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('| model | Recall@10 | NDCG@10 | Recall@20 | NDCG@20 | Precision@10 | MRR@20 | coverage@10 | fit (s) |');
-    for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'Baseline, the hand-set mix of before', 'Baseline as served (chosen on validation: ']) expect(result.stdout).toContain(`| ${model}`);
+    for (const model of ['MostPop (all-time)', 'ItemKNN', 'EASE', 'PureSVD', 'RP3beta', 'UserKNN', 'PureSVD alone, as served', 'UserKNN alone, as served', 'Baseline, the hand-set mix of before', 'Baseline as served (chosen on validation: ']) {
+      expect(result.stdout).toContain(`| ${model}`);
+    }
     expect(result.stdout).toMatch(/The served mix was chosen among \d+ on a held-out 20% of the training rows/);
     const report = JSON.parse(await readFile(out, 'utf8')) as { models: { model: string; recall20: number }[]; trainRows: number; testRows: number };
     expect(report.trainRows + report.testRows).toBe(11);
-    // The four models, EASE and item-kNN alone as served, the old mix, as served, and the served weights under the two other new-arrival policies.
-    expect(report.models).toHaveLength(10);
+    // MostPop, popularity, the five models on whole histories and alone as served, the old mix, as served, and the served weights under the two other new-arrival policies.
+    expect(report.models).toHaveLength(16);
     expect(report.models.filter((model) => model.model.includes('with new arrivals'))).toHaveLength(2);
     for (const model of report.models) expect(model.recall20).toBeGreaterThanOrEqual(0);
   });

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { ItemId } from '../../domain/item';
-import type { PopularityArtefact, ItemArtefact, NewArrival, WeightedIds } from '../../domain/model-artefacts';
+import { ITEM_LIST_MODELS, type ItemArtefact, type ItemListModel, type NewArrival, type PopularityArtefact, type UserArtefact, type WeightedIds } from '../../domain/model-artefacts';
 import type { ModelArtefactsToWrite, ModelInfo, ModelReader, ModelWriter, SharedArtefacts } from '../../ports/model-store.port';
 import { decodeList, encodeList } from './artefact-codec';
 import { batchGetByKeys, type Row } from './batch-get';
@@ -11,6 +11,9 @@ import { SharedLoad } from '../../support/shared-load';
 import { ModelPublishConflictError } from '../../domain/errors';
 
 const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
+
+/** The attribute prefix of each model's list on an item row (`easeIds`, `easeWeights` …). */
+const LIST_ATTRIBUTE: Readonly<Record<ItemListModel, string>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3' };
 
 export interface ModelStoreOptions {
   /** How long the current-model pointer is cached; a model trained elsewhere is served after at most this. */
@@ -28,7 +31,7 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
   /** The current-model pointer; requests that find it expired together share one GetItem. */
   private readonly pointer = new SharedLoad<ModelInfo | undefined>();
   /** Decoded artefacts by `version/key`: a version's rows never change, so they are cached without expiry. */
-  private readonly decoded: LruCache<string, ItemArtefact | WeightedIds | null>;
+  private readonly decoded: LruCache<string, ItemArtefact | UserArtefact | WeightedIds | null>;
   private readonly shared = new LruCache<string, SharedArtefacts>(2);
 
   constructor(
@@ -72,12 +75,20 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
   }
 
   itemArtefacts(version: string, ids: readonly ItemId[]): Promise<(ItemArtefact | null | Error)[]> {
-    return this.decodedRows(version, 'item', ids, (itemId, row) => ({
-      itemId,
-      categories: JSON.parse(String(row['categories'] ?? '[]')) as string[],
-      ease: decodeList(row['easeIds'], row['easeWeights']),
-      knn: decodeList(row['knnIds'], row['knnWeights']),
-    }));
+    return this.decodedRows(version, 'item', ids, (itemId, row) => {
+      const lists: Partial<Record<ItemListModel, WeightedIds>> = {};
+      for (const model of ITEM_LIST_MODELS) {
+        const prefix = LIST_ATTRIBUTE[model];
+        if (row[`${prefix}Ids`] !== undefined) lists[model] = decodeList(row[`${prefix}Ids`], row[`${prefix}Weights`]);
+      }
+      return { itemId, categories: JSON.parse(String(row['categories'] ?? '[]')) as string[], lists };
+    });
+  }
+
+  async userArtefact(version: string, userId: string): Promise<UserArtefact | null> {
+    const [row] = await this.decodedRows(version, 'user', [userId], (id, stored): UserArtefact => ({ userId: id, candidates: decodeList(stored['ids'], stored['weights']) }));
+    if (row instanceof Error) throw row;
+    return row ?? null;
   }
 
   similarItems(version: string, ids: readonly ItemId[]): Promise<(WeightedIds | null | Error)[]> {
@@ -103,9 +114,17 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
       { version, key: 'new-arrivals', data: JSON.stringify(artefacts.shared.newArrivals) },
     ];
     for (const item of artefacts.items) {
-      const ease = encodeList(item.ease);
-      const knn = encodeList(item.knn);
-      rows.push({ version, key: `item#${item.itemId}`, categories: JSON.stringify(item.categories), easeIds: ease.ids, easeWeights: ease.weights, knnIds: knn.ids, knnWeights: knn.weights });
+      const row: Row = { version, key: `item#${item.itemId}`, categories: JSON.stringify(item.categories) };
+      for (const [model, list] of Object.entries(item.lists) as [ItemListModel, WeightedIds][]) {
+        const encoded = encodeList(list);
+        row[`${LIST_ATTRIBUTE[model]}Ids`] = encoded.ids;
+        row[`${LIST_ATTRIBUTE[model]}Weights`] = encoded.weights;
+      }
+      rows.push(row);
+    }
+    for (const user of artefacts.users ?? []) {
+      const encoded = encodeList(user.candidates);
+      rows.push({ version, key: `user#${user.userId}`, ids: encoded.ids, weights: encoded.weights });
     }
     for (const { itemId, similar } of artefacts.similar) {
       const encoded = encodeList(similar);
@@ -183,9 +202,9 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
   }
 
   /** Artefacts of one version, decoded, from the cache where it has them; errors are never cached. */
-  private async decodedRows<T extends ItemArtefact | WeightedIds>(
+  private async decodedRows<T extends ItemArtefact | UserArtefact | WeightedIds>(
     version: string,
-    kind: 'item' | 'similar',
+    kind: 'item' | 'similar' | 'user',
     ids: readonly ItemId[],
     decode: (itemId: ItemId, row: Row) => T,
   ): Promise<(T | null | Error)[]> {

@@ -1,33 +1,31 @@
 import { DEFAULT_TRAINING } from '../../../src/models/baseline.trainer';
-import { selectServedMix, weightGrid } from '../../../src/models/mix-selection';
-import { NEW_ARRIVAL_POLICIES } from '../../../src/domain/model-artefacts';
+import { modelsOf, selectServedMix } from '../../../src/models/mix-selection';
 import { smallDataset } from '../../support/small-dataset';
 
 describe('selectServedMix', () => {
   const dataset = smallDataset();
   const positives = dataset.interactions.map((event) => ({ userId: event.userId, itemId: event.itemId, occurredAt: event.occurredAt }));
   const catalogue = dataset.items.map((item) => ({ id: item.id, categories: item.categories, createdAt: item.createdAt }));
+  const selection = selectServedMix(positives, catalogue, DEFAULT_TRAINING);
 
-  it('tries every weighting with every new-arrival policy and keeps the best by validation Recall@20', () => {
-    // Act
-    const selection = selectServedMix(positives, catalogue, DEFAULT_TRAINING);
-    // Assess
-    expect(selection.tried).toHaveLength(weightGrid().length * NEW_ARRIVAL_POLICIES.length);
-    expect(selection.chosen).toBe(selection.tried[0]);
-    for (let n = 1; n < selection.tried.length; n++) expect(selection.tried[n - 1]?.recall20 ?? 0).toBeGreaterThanOrEqual(selection.tried[n]?.recall20 ?? 0);
-    // Each model alone is among the mixes, so the chosen one is at least as good as either on validation.
-    const alone = selection.tried.filter((score) => (score.mix.weights.ease === 0) !== (score.mix.weights.knn === 0) && score.mix.weights.popularity === 0);
-    expect(alone.length).toBeGreaterThan(0);
-    for (const score of alone) expect(selection.chosen.recall20).toBeGreaterThanOrEqual(score.recall20);
+  it('scores each model alone with the hyper-parameters it chose, and serves a mix at least as good as the best of them on validation', () => {
+    expect(selection.models.map((score) => score.model).sort()).toEqual(['EASE', 'ITEM_KNN', 'PURE_SVD', 'USER_KNN']);
+    const best = Math.max(...selection.models.map((score) => score.recall20));
+    expect(selection.chosen.recall20).toBeGreaterThanOrEqual(best - 1e-9);
+    expect(selection.models.find((score) => score.model === 'EASE')?.parameters).toBe(`λ ${selection.options.ease.lambda}, top ${selection.options.ease.neighbours}`);
+    expect([100, 300, 1000]).toContain(selection.options.ease.lambda);
+    expect([32, 64]).toContain(selection.options.pureSvd.factors);
+    expect(modelsOf(selection.chosen.mix).length).toBeGreaterThan(0);
+    expect(selection.mixesTried).toBeGreaterThan(5);
     expect(selection.validationRows).toBeGreaterThan(0.15 * positives.length);
     expect(selection.validationRows).toBeLessThan(0.25 * positives.length);
   });
 
-  it('chooses the same mix from the same rows (a seeded split), and another split may differ only by its seed', () => {
-    const once = selectServedMix(positives, catalogue, DEFAULT_TRAINING);
+  it('chooses the same mix and hyper-parameters from the same rows (a seeded split)', () => {
     const again = selectServedMix(positives, catalogue, DEFAULT_TRAINING);
-    expect(again.chosen.mix).toEqual(once.chosen.mix);
-    expect(again.chosen.recall20).toBe(once.chosen.recall20);
+    expect(again.chosen.mix).toEqual(selection.chosen.mix);
+    expect(again.chosen.recall20).toBe(selection.chosen.recall20);
+    expect(again.options).toEqual(selection.options);
     expect(selectServedMix(positives, catalogue, DEFAULT_TRAINING, 99).seed).toBe(99);
   });
 });

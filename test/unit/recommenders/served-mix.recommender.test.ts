@@ -1,5 +1,9 @@
-import { FALLBACK_MIX, type PopularityArtefact, type ItemArtefact } from '../../../src/domain/model-artefacts';
-import { LITTLE_HISTORY, rankBaseline, scoreItems, type BaselineRequest } from '../../../src/recommenders/baseline.ranker';
+import { FALLBACK_MIX, type HistoryEntry, type ItemArtefact, type NewArrival, type PopularityArtefact, type ServedMix, type UserArtefact } from '../../../src/domain/model-artefacts';
+import type { RecommenderRequest } from '../../../src/ports/recommender.port';
+import { LITTLE_HISTORY } from '../../../src/recommenders/list-completion';
+import { ServedMixRecommender } from '../../../src/recommenders/served-mix.recommender';
+
+const served = new ServedMixRecommender();
 
 const popularity: PopularityArtefact = {
   asOf: 0,
@@ -18,16 +22,31 @@ function artefact(itemId: string, ease: [string, number][], knn: [string, number
   return {
     itemId,
     categories,
-    ease: { ids: ease.map(([id]) => id), weights: ease.map(([, weight]) => weight) },
-    knn: { ids: knn.map(([id]) => id), weights: knn.map(([, weight]) => weight) },
+    lists: { EASE: { ids: ease.map(([id]) => id), weights: ease.map(([, weight]) => weight) }, ITEM_KNN: { ids: knn.map(([id]) => id), weights: knn.map(([, weight]) => weight) } },
   };
 }
 
-function request(overrides: Partial<BaselineRequest>): BaselineRequest {
-  return { history: [], artefacts: new Map(), popularity, newArrivals: [], interests: [], exclude: new Set(), candidates: 10, ...overrides };
+interface Question {
+  history: readonly HistoryEntry[];
+  artefacts: ReadonlyMap<string, ItemArtefact>;
+  newArrivals: readonly NewArrival[];
+  interests: readonly string[];
+  exclude: ReadonlySet<string>;
+  candidates: number;
+  mix: ServedMix;
+  user: UserArtefact;
 }
 
-describe('rankBaseline', () => {
+function request(overrides: Partial<Question>): RecommenderRequest {
+  const { history = [], artefacts = new Map(), newArrivals = [], interests = [], exclude = new Set(), candidates = 10, mix = FALLBACK_MIX, user } = overrides;
+  return { userId: 'u1', history, exclude, interests, limit: candidates, context: {}, inputs: { mix, popularity, newArrivals, artefacts, user } };
+}
+
+function rankBaseline(question: RecommenderRequest) {
+  return served.recommend(question);
+}
+
+describe('ServedMixRecommender.recommend', () => {
   const history = ['alien', 'heat', 'ronin', 'thing', 'jaws'].map((itemId, n) => ({ itemId, type: 'WATCH' as const, occurredAt: 100 - n }));
   const artefacts = new Map([
     ['alien', artefact('alien', [['aliens', 0.9], ['predator', 0.2]], [], ['Horror', 'Sci-Fi'])],
@@ -109,15 +128,58 @@ describe('rankBaseline', () => {
   });
 });
 
-describe('scoreItems', () => {
+describe('ServedMixRecommender.score', () => {
   const history = [{ itemId: 'alien', type: 'WATCH' as const, occurredAt: 1 }];
   const artefacts = new Map([['alien', artefact('alien', [['aliens', 0.9], ['predator', 0.3]], [['predator', 0.5]])]]);
 
   it('orders the given items by the baseline score, popularity breaking the rest, ties in the given order', () => {
-    const ranked = scoreItems({ history, artefacts, popularity, itemIds: ['unknown-1', 'predator', 'hit', 'aliens', 'unknown-2'] });
+    const ranked = served.score(request({ history, artefacts }), ['unknown-1', 'predator', 'hit', 'aliens', 'unknown-2']);
     expect(ranked.map((item) => item.itemId)).toEqual(['aliens', 'predator', 'hit', 'unknown-1', 'unknown-2']);
     expect(ranked[0]?.reasons).toEqual([{ kind: 'BECAUSE_OF_HISTORY', becauseOf: 'alien', becauseOfType: 'WATCH' }]);
     expect(ranked[2]).toEqual(expect.objectContaining({ source: 'POPULARITY', reasons: [{ kind: 'POPULAR' }] }));
     expect(ranked[3]).toEqual(expect.objectContaining({ score: 0, reasons: [] }));
+  });
+});
+
+describe('the blend of models', () => {
+  const history = [{ itemId: 'alien', type: 'WATCH' as const, occurredAt: 2 }, { itemId: 'heat', type: 'WATCH' as const, occurredAt: 1 }];
+  const artefacts = new Map([
+    ['alien', artefact('alien', [['aliens', 0.9], ['jaws', 0.5]])],
+    ['heat', artefact('heat', [['jaws', -0.45], ['ronin', 0.3]])],
+  ]);
+  const exclude = new Set(['alien', 'heat']);
+
+  it('lets a negative EASE weight lower an item another history item supports', () => {
+    // jaws: 0.5 from Alien − 0.45 from Heat = 0.05, below ronin's 0.3.
+    const ranked = rankBaseline(request({ history, artefacts, exclude, candidates: 3, mix: { weights: { ease: 1, knn: 0, popularity: 0 }, newArrivals: 'NONE' } }));
+    expect(ranked.map((item) => item.itemId)).toEqual(['aliens', 'ronin', 'jaws']);
+    expect(ranked[2]?.score).toBeCloseTo(0.05 / 0.9, 6);
+  });
+
+  it('adds user-kNN\'s row by its weight, explains an item also linked to the history by that history item, and says "people like you" otherwise', () => {
+    const user: UserArtefact = { userId: 'u1', candidates: { ids: ['predator', 'ronin', 'alien'], weights: [2, 1, 5] } };
+    const ranked = rankBaseline(request({ history, artefacts, exclude, candidates: 4, user, mix: { weights: { ease: 1, knn: 0, userKnn: 2, popularity: 0 }, newArrivals: 'NONE' } }));
+    // predator: user-kNN 2 · 2/2 = 2; ronin: EASE 0.3/0.9 + user-kNN 2 · 1/2 ≈ 1.33; aliens: EASE 1. Alien is seen: never returned.
+    expect(ranked.map((item) => item.itemId)).toEqual(['predator', 'ronin', 'aliens', 'jaws']);
+    expect(ranked[0]).toEqual(expect.objectContaining({ source: 'USER_KNN', reasons: [{ kind: 'SIMILAR_USERS' }] }));
+    expect(ranked[1]).toEqual(expect.objectContaining({ source: 'USER_KNN', reasons: [{ kind: 'BECAUSE_OF_HISTORY', becauseOf: 'heat', becauseOfType: 'WATCH' }] }));
+  });
+
+  it('does not run a model the mix weighs 0, and serves a user the model has no row for from the other models', () => {
+    const ranked = rankBaseline(request({ history, artefacts, exclude, candidates: 2, mix: { weights: { ease: 1, knn: 0, userKnn: 1, popularity: 0 }, newArrivals: 'NONE' } }));
+    expect(ranked.map((item) => [item.itemId, item.source])).toEqual([
+      ['aliens', 'EASE'],
+      ['ronin', 'EASE'],
+    ]);
+  });
+
+  it('scores given items with the same blend (rankItems)', () => {
+    const user: UserArtefact = { userId: 'u1', candidates: { ids: ['predator'], weights: [1] } };
+    const ranked = served.score(request({ history, artefacts, user, mix: { weights: { ease: 1, knn: 0, userKnn: 0.5, popularity: 0 }, newArrivals: 'NONE' } }), ['jaws', 'predator', 'aliens']);
+    expect(ranked.map((item) => [item.itemId, item.source])).toEqual([
+      ['aliens', 'EASE'],
+      ['predator', 'USER_KNN'],
+      ['jaws', 'EASE'],
+    ]);
   });
 });

@@ -1,0 +1,17 @@
+import type { HistoryEntry } from '../domain/model-artefacts';
+import type { RankedItem, Reason, RecommendationSource } from '../domain/recommendation';
+import { idOfIndex } from './item-index';
+import type { ScoredCandidates } from './scored-candidates';
+
+export function becauseReason(entry: HistoryEntry): Reason {
+  return { kind: 'BECAUSE_OF_HISTORY', becauseOf: entry.itemId, becauseOfType: entry.type };
+}
+
+/** A model's candidates as ranked items, each explained by the history item that contributed most (or, for user-kNN, by similar users). */
+export function rankedOf(candidates: ScoredCandidates, history: readonly HistoryEntry[], source: RecommendationSource): RankedItem[] {
+  return Array.from(candidates.indexes, (index, k): RankedItem => {
+    const because = history[candidates.because[k] ?? -1];
+    const reasons: Reason[] = because ? [becauseReason(because)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];
+    return { itemId: idOfIndex(index), score: candidates.scores[k] ?? 0, source, reasons };
+  });
+}

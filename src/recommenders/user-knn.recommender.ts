@@ -1,0 +1,45 @@
+import type { ItemId } from '../domain/item';
+import type { RankedItem } from '../domain/recommendation';
+import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
+import { ExclusionMarks, indexesOf } from './item-index';
+import { scoredInOrder } from './item-list.recommender';
+import { rankedOf } from './ranked-items';
+import { bestOf, CandidateBuffers, NO_CANDIDATES, type ScoredCandidates } from './scored-candidates';
+
+/**
+ * User-kNN ("people whose history is like yours", src/models/user-knn.model.ts) as a
+ * recommender: the user's stored row — their neighbours' items with the neighbours'
+ * similarity summed — minus what the user has seen since. A user the model was not trained
+ * with has no row and no candidates here. The explanation is the user's own history item
+ * when the blend finds one linked to the candidate, else "people like you".
+ */
+export class UserKnnRecommender implements Recommender {
+  readonly name = 'user-kNN';
+  readonly model = 'USER_KNN' as const;
+  readonly source = 'USER_KNN' as const;
+  private readonly exclusions = new ExclusionMarks();
+  private readonly aligned = new CandidateBuffers();
+
+  candidates(request: RecommenderRequest, count: number): ScoredCandidates {
+    const row = request.inputs.user?.candidates;
+    if (!row || row.ids.length === 0) return NO_CANDIDATES;
+    const indexes = indexesOf(row.ids);
+    const { marks, stamp } = this.exclusions.mark(request.exclude);
+    const aligned = this.aligned;
+    aligned.ensure(indexes.length);
+    for (let k = 0; k < indexes.length; k++) {
+      aligned.indexes[k] = indexes[k] as number;
+      aligned.scores[k] = marks[indexes[k] as number] === stamp ? 0 : (row.weights[k] ?? 0);
+      aligned.because[k] = -1;
+    }
+    return bestOf(aligned.indexes, aligned.scores, aligned.because, indexes.length, count);
+  }
+
+  recommend(request: RecommenderRequest): RankedItem[] {
+    return rankedOf(this.candidates(request, request.limit), request.history, this.source);
+  }
+
+  score(request: RecommenderRequest, itemIds: readonly ItemId[]): RankedItem[] {
+    return scoredInOrder(this.candidates(request, Number.MAX_SAFE_INTEGER), request, itemIds, this.source);
+  }
+}
