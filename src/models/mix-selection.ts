@@ -74,8 +74,8 @@ interface ValidationUser {
  * Chooses the served mix on the catalogue's own data: holds out a seeded per-user 20% of the
  * given (training) rows, fits every model on the rest, picks each model's hyper-parameters
  * from a small grid by its validation Recall@20 alone, then the blend's weights by coordinate
- * ascent over the served list's Recall@20 (NDCG@20 breaking ties), then the new-arrival
- * policy. The lists ranked are the served ones (ServedMixRecommender, the 300-item window).
+ * ascent over the served list's Recall@20 (a change kept only when clearly better: `better`),
+ * then the new-arrival policy. The lists ranked are the served ones (ServedMixRecommender, the 300-item window).
  * The caller refits on all rows with `options` and serves `chosen.mix`.
  */
 export function selectServedMix(positives: readonly Positive[], catalogue: readonly CatalogueEntry[], base: BaselineTrainingOptions, seed = SELECTION_SEED, onProgress?: (done: number, total: number) => void): MixSelection {
@@ -131,13 +131,19 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
     return { user, request, parts };
   });
   let mixesTried = 0;
-  const evaluate = (mix: ServedMix): MixScore => {
+  const evaluate = (mix: ServedMix): MeasuredMix => {
     mixesTried++;
-    const measured = averaged(prepared, ({ request, parts }) => {
-      const weighted: BlendPart[] = parts.map((part) => ({ source: part.source, weight: mix.weights[WEIGHT_OF[part.model]] ?? 0, candidates: part.candidates }));
-      return served.rankParts(weighted, { ...request, inputs: { ...request.inputs, mix } }, mix.newArrivals).map((item) => item.itemId);
-    }, (prepared_) => prepared_.user.relevant);
-    return { mix, ...measured };
+    const perUser = new Float64Array(prepared.length);
+    const measured = averaged(
+      prepared,
+      ({ request, parts }) => {
+        const weighted: BlendPart[] = parts.map((part) => ({ source: part.source, weight: mix.weights[WEIGHT_OF[part.model]] ?? 0, candidates: part.candidates }));
+        return served.rankParts(weighted, { ...request, inputs: { ...request.inputs, mix } }, mix.newArrivals).map((item) => item.itemId);
+      },
+      (prepared_) => prepared_.user.relevant,
+      (n, recall) => (perUser[n] = recall),
+    );
+    return { mix, ...measured, perUser };
   };
   const bestAlone = [...scores].sort((a, b) => b.recall20 - a.recall20 || b.ndcg20 - a.ndcg20)[0] as ModelScore;
   let best = evaluate({ weights: { ease: 0, knn: 0, popularity: 0, [WEIGHT_OF[bestAlone.model]]: 1 }, newArrivals: 'NONE' });
@@ -162,7 +168,7 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
     if (better(candidate, best)) best = candidate;
   }
   onProgress?.(6, 6);
-  return { chosen: { ...best, mix: { weights: compactWeights(best.mix.weights), newArrivals: best.mix.newArrivals } }, mixesTried, models: scores, options, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };
+  return { chosen: { recall20: best.recall20, ndcg20: best.ndcg20, mix: { weights: compactWeights(best.mix.weights), newArrivals: best.mix.newArrivals } }, mixesTried, models: scores, options, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };
 }
 
 /** The models a mix weighs: what a training for serving fits and stores. */
@@ -170,8 +176,30 @@ export function modelsOf(mix: ServedMix): BlendModel[] {
   return BLEND_MODELS.filter((model) => (mix.weights[WEIGHT_OF[model]] ?? 0) > 0);
 }
 
-function better(a: MixScore, b: MixScore): boolean {
-  return a.recall20 > b.recall20 + 1e-9 || (Math.abs(a.recall20 - b.recall20) <= 1e-9 && a.ndcg20 > b.ndcg20 + 1e-9);
+interface MeasuredMix extends MixScore {
+  /** Each validation user's Recall@20, for paired comparisons. */
+  readonly perUser: Float64Array;
+}
+
+/**
+ * A change of the mix is kept only when it beats the current one by more than one standard
+ * error of the per-user paired differences in Recall@20 (the one-standard-error rule): a gain
+ * within the validation split's noise does not carry over to the served lists, and it costs
+ * a model's reads and training time.
+ */
+function better(candidate: MeasuredMix, current: MeasuredMix): boolean {
+  const n = candidate.perUser.length;
+  if (n < 2) return candidate.recall20 > current.recall20 + 1e-9;
+  let sum = 0;
+  let squares = 0;
+  for (let u = 0; u < n; u++) {
+    const difference = (candidate.perUser[u] ?? 0) - (current.perUser[u] ?? 0);
+    sum += difference;
+    squares += difference * difference;
+  }
+  const mean = sum / n;
+  const standardError = Math.sqrt(Math.max(0, squares / n - mean * mean) / (n - 1));
+  return mean > 1e-9 && mean > standardError;
 }
 
 function bestBy<T extends { recall20: number; ndcg20: number }>(options: readonly T[]): T {
@@ -215,15 +243,22 @@ function userRowsOf(model: BaselineModel): Map<string, UserArtefact> {
   return new Map([...userArtefactsOf(model)].map((row) => [row.userId, row]));
 }
 
-function averaged<T extends { readonly user?: ValidationUser } | ValidationUser>(users: readonly T[], rank: (user: T) => readonly ItemId[], relevantOf: (user: T) => ReadonlySet<ItemId> = (user) => (user as ValidationUser).relevant): { recall20: number; ndcg20: number } {
+function averaged<T extends { readonly user?: ValidationUser } | ValidationUser>(
+  users: readonly T[],
+  rank: (user: T) => readonly ItemId[],
+  relevantOf: (user: T) => ReadonlySet<ItemId> = (user) => (user as ValidationUser).relevant,
+  onUser?: (n: number, recall: number) => void,
+): { recall20: number; ndcg20: number } {
   let recall = 0;
   let ndcg = 0;
-  for (const user of users) {
+  users.forEach((user, n) => {
     const ranked = rank(user);
     const relevant = relevantOf(user);
-    recall += recallAt(ranked, relevant, K);
+    const userRecall = recallAt(ranked, relevant, K);
+    onUser?.(n, userRecall);
+    recall += userRecall;
     ndcg += ndcgAt(ranked, relevant, K);
-  }
+  });
   const count = Math.max(1, users.length);
   return { recall20: recall / count, ndcg20: ndcg / count };
 }
