@@ -10,8 +10,9 @@ import { modelsOf, selectServedMix } from '../../src/models/mix-selection';
 import type { Positive } from '../../src/models/interaction-matrix';
 
 /**
- * Times the baseline's training as `npm run train` does it — the served mix chosen on a
- * validation split, then popularity, item-kNN and EASE fitted on all rows — on ml-latest-small scaled up
+ * Times the baseline's training as `npm run train` does it — each model's hyper-parameters and
+ * the served mix chosen on a validation split, then the models the mix weighs refitted on all
+ * rows — and every model's own fit, on ml-latest-small scaled up
  * by copying its users: each copy keeps every rating with probability 0.9 and shifts it in
  * time, so the item-item structure stays MovieLens's. One size per process, so that the
  * peak RSS (getrusage maxrss) is that size's own.

@@ -72,9 +72,20 @@ describe('browsing the catalogue: categories, category filters and cursors (in-p
         chosenBy: 'VALIDATION',
         validationRecall20: stored?.selection?.recall20,
         mixesTried: stored?.selection?.mixesTried,
-        mix: { ease: stored?.selection?.mix.weights.ease, itemKnn: stored?.selection?.mix.weights.knn, popularity: stored?.selection?.mix.weights.popularity, newArrivals: stored?.selection?.mix.newArrivals },
+        models: stored?.selection?.models?.map(({ model, parameters, recall20 }) => ({ model, parameters, recall20 })),
+        mix: {
+          ease: stored?.selection?.mix.weights.ease,
+          itemKnn: stored?.selection?.mix.weights.knn,
+          pureSvd: stored?.selection?.mix.weights.svd ?? 0,
+          rp3Beta: stored?.selection?.mix.weights.rp3 ?? 0,
+          userKnn: stored?.selection?.mix.weights.userKnn ?? 0,
+          popularity: stored?.selection?.mix.weights.popularity,
+          newArrivals: stored?.selection?.mix.newArrivals,
+        },
       },
     });
+    // Each model alone on validation, with the hyper-parameters chosen for it.
+    expect(data?.currentModel?.selection?.models.map((score) => score.model).sort()).toEqual(['EASE', 'ITEM_KNN', 'PURE_SVD', 'USER_KNN']);
     const refused = await execute(server, container, CurrentModelDocument, {}, { viewer: { userId: 'u0001', groups: [] } });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });

@@ -188,6 +188,22 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
   });
 
+  it('reads the user-kNN row in the same round when the mix weighs it: one call more, still the same whatever the limit', async () => {
+    await container.trainingService.train(undefined, undefined, { mix: { weights: { ease: 1, knn: 0, svd: 0, rp3: 0, userKnn: 1, popularity: 0 }, newArrivals: 'NONE' } });
+    container.models.forgetCurrentModel();
+    await recommend({ limit: 1 });
+    commands.reset();
+    const small = await recommend({ limit: 5 });
+    const smallCalls = { batchGets: commands.count('BatchGetItemCommand'), all: total(commands) };
+    commands.reset();
+    await recommend({ limit: 50 });
+    expect({ batchGets: commands.count('BatchGetItemCommand'), all: total(commands) }).toEqual(smallCalls);
+    expect(smallCalls.all).toBeLessThanOrEqual(9);
+    expect(small.data?.recommendations.items.some((entry) => entry.source === 'USER_KNN')).toBe(true);
+    await container.trainingService.train();
+    container.models.forgetCurrentModel();
+  });
+
   function total(counter: CommandCounter): number {
     return ['QueryCommand', 'BatchGetItemCommand', 'GetItemCommand', 'PutItemCommand'].reduce((sum, name) => sum + counter.count(name), 0);
   }

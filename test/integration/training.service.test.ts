@@ -67,6 +67,29 @@ describe('TrainingService (dynalite)', () => {
     expect((await container.models.currentModel())?.selection).toEqual(override.model.selection);
   });
 
+  it('trains, stores and serves the latent-factor and user-kNN models when the mix weighs them, each item explained', async () => {
+    // Prepare
+    await loadSmallDataset(container);
+    // Act: PureSVD and user-kNN alone, by hand, so that every item is theirs.
+    const trained = await container.trainingService.train(undefined, undefined, { mix: { weights: { ease: 0, knn: 0, svd: 1, rp3: 0, userKnn: 1, popularity: 0 }, newArrivals: 'NONE' } });
+    const served = await container.recommendationService.recommend('u0003', { strategy: 'BASELINE', limit: 10, categories: undefined, excludeSeen: undefined, context: {} }, readersOf(container.createContext()));
+    // Assess: the user's row and the PureSVD lists are stored; no EASE list is (the mix does not weigh it).
+    const row = await container.models.userArtefact(trained.model.version, 'u0003');
+    expect(row?.candidates.ids.length).toBeGreaterThan(0);
+    const [artefact] = await container.models.itemArtefacts(trained.model.version, ['i0001']);
+    expect(artefact && !(artefact instanceof Error) ? Object.keys(artefact.lists).sort() : []).toEqual(['PURE_SVD']);
+    expect(served.items).toHaveLength(10);
+    const sources = new Set(served.items.map((entry) => entry.source));
+    expect([...sources].every((source) => source === 'LATENT_FACTORS' || source === 'USER_KNN')).toBe(true);
+    expect(sources.has('USER_KNN')).toBe(true);
+    for (const entry of served.items) {
+      expect(entry.explanations.length).toBeGreaterThan(0);
+      const explanation = entry.explanations[0];
+      if (explanation?.kind === 'SIMILAR_USERS') expect(explanation.text).toBe('Liked by people whose history is like yours');
+      else expect(explanation?.becauseOf).toBeDefined();
+    }
+  });
+
   it('keeps the previous version and deletes older ones', async () => {
     await loadSmallDataset(container);
     const first = await container.trainingService.train();
