@@ -5,7 +5,7 @@ import type { RecommenderRequest } from '../../src/ports/recommender.port';
 import { ServedMixRecommender } from '../../src/recommenders/served-mix.recommender';
 
 /**
- * The ranking step of one list, alone: a user with a 300-item history (the serving window),
+ * The ranking step of one list, alone: a user with a 300-item history,
  * each history item with its 100 EASE and 100 item-kNN neighbours out of a 10,000-item
  * catalogue, ranked to 20 with the popularity and new-arrival lists — what a request does
  * after its reads. Deterministic data (an LCG), so runs compare.

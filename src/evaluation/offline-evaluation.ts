@@ -126,7 +126,7 @@ export function evaluateBaselines(positives: readonly Positive[], catalogue: rea
     const inputs: ServingInputs = { mix, popularity: model.popularity, newArrivals: model.newArrivals, artefacts, user: userRows.get(user) };
     return recommender.recommend(servedRequest(user, seen, inputs, K)).map((item) => itemIndex.get(item.itemId) ?? -1);
   };
-  // Each model alone as served (the 300-item history window, the stored lists, the fills): what the blend must beat.
+  // Each model alone as served (the serving history window, the stored lists, the fills): what the blend must beat.
   for (const name of ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA', 'USER_KNN'] as const) {
     run(`${MODEL_NAMES[name]} alone, as served`, seconds(STAGE_OF[name]), served({ weights: { ease: 0, knn: 0, popularity: 0, [WEIGHT_OF[name]]: 1 }, newArrivals: 'NONE' }));
   }

@@ -75,7 +75,7 @@ interface ValidationUser {
  * given (training) rows, fits every model on the rest, picks each model's hyper-parameters
  * from a small grid by its validation Recall@20 alone, then the blend's weights by coordinate
  * ascent over the served list's Recall@20 (a change kept only when clearly better: `better`),
- * then the new-arrival policy. The lists ranked are the served ones (ServedMixRecommender, the 300-item window).
+ * then the new-arrival policy. The lists ranked are the served ones (ServedMixRecommender, the serving window).
  * The caller refits on all rows with `options` and serves `chosen.mix`.
  */
 export function selectServedMix(positives: readonly Positive[], catalogue: readonly CatalogueEntry[], base: BaselineTrainingOptions, seed = SELECTION_SEED, onProgress?: (done: number, total: number) => void): MixSelection {

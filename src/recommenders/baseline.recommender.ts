@@ -1,20 +1,13 @@
 import type { ItemId } from '../domain/item';
 import { FALLBACK_MIX, weightOf, type ItemArtefact } from '../domain/model-artefacts';
 import type { RankedItem } from '../domain/recommendation';
-import type { RecentInteraction } from '../ports/interaction-store.port';
 import type { ModelInfo, ModelReader } from '../ports/model-store.port';
 import type { RecommenderRequest, ServingInputs } from '../ports/recommender.port';
 import { rethrowFirstError } from '../support/batch-results';
 import { ServedMixRecommender } from './served-mix.recommender';
 
-export interface BaselineQuestion {
-  readonly userId: string | undefined;
-  readonly history: readonly RecentInteraction[];
-  readonly exclude: ReadonlySet<ItemId>;
-  readonly interests: readonly string[];
-  readonly limit: number;
-  readonly context: Readonly<Record<string, string>>;
-}
+/** A list's question before its inputs are read. */
+export type BaselineQuestion = Omit<RecommenderRequest, 'inputs'>;
 
 /**
  * The baseline strategy's reads: for one user, in one round, the shared lists, the artefacts
