@@ -59,6 +59,8 @@ export interface ContainerOptions {
   readonly notifier?: FeedNotifier;
   /** The secret page cursors are signed with, when the entry keeps one itself (npm start); wins over config. */
   readonly cursorSecret?: string;
+  /** The rate limiter's clock (tests move it instead of waiting for buckets to refill). */
+  readonly rateLimitClock?: () => number;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -195,7 +197,7 @@ export function createContainer(options: ContainerOptions): Container {
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,
-    rateLimiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst),
+    rateLimiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.rateLimitClock),
     authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,

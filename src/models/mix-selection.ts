@@ -120,7 +120,6 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   scores.push({ model: 'USER_KNN', parameters: `${neighbours.value} neighbours`, recall20: neighbours.recall20, ndcg20: neighbours.ndcg20 });
   scores.push({ model: 'ITEM_KNN', parameters: `${base.itemKnn.neighbours} neighbours`, ...aloneScore('ITEM_KNN', artefactsWith(fitted, { ITEM_KNN: fitted.lists.ITEM_KNN })) });
   onProgress?.(5, 6);
-  
 
   // 2. The blend: every model's candidates once per user, then weights by coordinate ascent.
   const artefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists }, { EASE: easeNeighbours.value });
