@@ -59,8 +59,8 @@ export interface ContainerOptions {
   readonly notifier?: FeedNotifier;
   /** The secret page cursors are signed with, when the entry keeps one itself (npm start); wins over config. */
   readonly cursorSecret?: string;
-  /** The rate limiter's clock (tests move it instead of waiting for buckets to refill). */
-  readonly rateLimitClock?: () => number;
+  /** The clock of the rate limiter and the Personalize circuit breaker (tests move it instead of waiting for a bucket to refill or a circuit to cool down). */
+  readonly clock?: () => number;
 }
 
 /** The composition root: config → clients → adapters → services → resolvers → schema, built once. */
@@ -133,7 +133,7 @@ export function createContainer(options: ContainerOptions): Container {
     (config.live.redisUrl
       ? new RedisFeedNotifier({ url: config.live.redisUrl, channel: `${config.storage.tablePrefix}feed`, timeoutMs: config.storage.requestTimeoutMs, log })
       : new InProcessFeedNotifier());
-  const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize);
+  const personalize = personalizeRecommender(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize, options.clock);
   const similarItems = new SimilarItemsService(models, personalize?.related);
   const auth: AuthConfig = { ...config.auth, ...options.auth };
   const cognito = auth.userPoolId ? createCognitoClient({ region: auth.region, endpoint: auth.endpoint, timeoutMs: auth.timeoutMs }) : undefined;
@@ -197,7 +197,7 @@ export function createContainer(options: ContainerOptions): Container {
     importService: new DatasetImportService({ items: catalog, users, interactions }),
     trainingService: new TrainingService({ interactions, catalog, models, notifier }),
     recommendationService,
-    rateLimiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.rateLimitClock),
+    rateLimiter: new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.clock),
     authentication: new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
     personalizeEvents: personalize?.events,
     schema,
@@ -224,14 +224,14 @@ interface PersonalizeParts {
 }
 
 /** The Personalize adapters for what is configured: campaigns or recommenders, and an event tracker. */
-function personalizeRecommender(settings: PersonalizeConfig): PersonalizeParts | undefined {
+function personalizeRecommender(settings: PersonalizeConfig, clock?: () => number): PersonalizeParts | undefined {
   const { arn, rankingArn, relatedItemsArn, trackingId, endpoint, region, budgetMs, breakerFailures, breakerCooldownMs } = settings;
   if (!arn && !rankingArn && !relatedItemsArn && !trackingId) return undefined;
   const clientOptions = { region, endpoint, budgetMs, localCredentials: endpoint !== undefined && isLoopback(endpoint) };
   const client = createPersonalizeRuntimeClient(clientOptions);
   const eventsClient = trackingId ? createPersonalizeEventsClient(clientOptions) : undefined;
   // One circuit for the service: when Personalize is down, both calls should stop trying.
-  const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs });
+  const breaker = new CircuitBreaker({ failureThreshold: breakerFailures, cooldownMs: breakerCooldownMs }, clock);
   return {
     recommender: arn ? new AwsPersonalizeRecommender(client, { arn, budgetMs, filters: settings.filters, promotion: settings.promotion }, breaker) : undefined,
     ranker: rankingArn ? new AwsPersonalizeRanker(client, { arn: rankingArn, budgetMs }, breaker) : undefined,

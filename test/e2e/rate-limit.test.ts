@@ -13,7 +13,7 @@ describe('rate limit per viewer (standalone server)', () => {
     const container = createContainer({
       config: loadConfig(testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_SECOND: '2', RATE_LIMIT_BURST: '3' })),
       dynamoDb: testClients(),
-      rateLimitClock: () => now,
+      clock: () => now,
     });
     await container.ensureTables();
     server = await startServer({ config: container.config, container, log: () => undefined });

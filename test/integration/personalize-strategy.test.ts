@@ -42,7 +42,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
   });
   afterEach(() => setFaults({}));
 
-  async function gateway(arn: string, extra: Record<string, string> = {}): Promise<Container> {
+  async function gateway(arn: string, extra: Record<string, string> = {}, clock?: () => number): Promise<Container> {
     const env = testEnvironment({
       TABLE_PREFIX: tablePrefix,
       PERSONALIZE_ARN: arn,
@@ -57,7 +57,7 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
       PERSONALIZE_BREAKER_COOLDOWN_MS: '400',
       ...extra,
     });
-    const built = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+    const built = createContainer({ config: loadConfig(env), dynamoDb: testClients(), ...(clock ? { clock } : {}) });
     await built.ensureTables();
     const server = createApolloServer({ schema: built.schema, log: () => undefined });
     await server.start();
@@ -173,14 +173,19 @@ describe('the PERSONALIZE strategy against the local Personalize (GraphQL, dynal
   });
 
   it('opens the circuit after repeated failures, stops calling, and closes after a good probe', async () => {
-    const fresh = await gateway(CAMPAIGN);
+    // The breaker's clock: the test moves it past the cool-down (400 ms) instead of waiting.
+    let now = Date.now();
+    const fresh = await gateway(CAMPAIGN, {}, () => now);
     await setFaults({ serverError: true });
     for (let n = 0; n < 3; n++) expect((await recommend('u0003', fresh)).data?.recommendations.fallbackReason).toBe('UNAVAILABLE');
     const callsWhenOpened = await emulatorCalls();
     expect((await recommend('u0003', fresh)).data?.recommendations.fallbackReason).toBe('CIRCUIT_OPEN');
     expect(await emulatorCalls()).toBe(callsWhenOpened);
     await setFaults({});
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    now += 399;
+    expect((await recommend('u0003', fresh)).data?.recommendations.fallbackReason).toBe('CIRCUIT_OPEN');
+    expect(await emulatorCalls()).toBe(callsWhenOpened);
+    now += 2;
     expect((await recommend('u0003', fresh)).data?.recommendations.strategyServed).toBe('PERSONALIZE');
     expect(await emulatorCalls()).toBe(callsWhenOpened + 1);
   });
