@@ -1,4 +1,4 @@
-import { ALL_MODELS, DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineTrainingOptions, type CatalogueEntry, type TrainingStage } from '../models/baseline.trainer';
+import { ALL_MODELS, DEFAULT_TRAINING, STAGE_OF, itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineTrainingOptions, type CatalogueEntry, type TrainingStage } from '../models/baseline.trainer';
 import { groupByUser } from '../models/group-by-user';
 import { holdoutSplit } from '../models/holdout-split';
 import type { Positive } from '../models/interaction-matrix';
@@ -48,7 +48,6 @@ export interface EvaluationOptions {
 }
 
 const MODEL_NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'ItemKNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'UserKNN' };
-const STAGE_OF: Readonly<Record<BlendModel, TrainingStage>> = { EASE: 'ease', ITEM_KNN: 'item-knn', PURE_SVD: 'pure-svd', RP3_BETA: 'rp3beta', USER_KNN: 'user-knn' };
 
 function describeMix(mix: ServedMix): string {
   const weights = (Object.entries(WEIGHT_OF) as [BlendModel, keyof ServedMix['weights']][])

@@ -47,6 +47,9 @@ export type CatalogueEntry = Pick<ItemRecord, 'id' | 'categories' | 'createdAt'>
 
 export type TrainingStage = 'matrix' | 'popularity' | 'item-knn' | 'ease' | 'pure-svd' | 'rp3beta' | 'user-knn';
 
+/** The training stage that fits each model. */
+export const STAGE_OF: Readonly<Record<BlendModel, TrainingStage>> = { EASE: 'ease', ITEM_KNN: 'item-knn', PURE_SVD: 'pure-svd', RP3_BETA: 'rp3beta', USER_KNN: 'user-knn' };
+
 /** Milliseconds each stage took (0 for a model not fitted). */
 export type TrainingTimings = Readonly<Record<TrainingStage, number>>;
 

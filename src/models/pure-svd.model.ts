@@ -105,24 +105,21 @@ function itemItemLists(matrix: InteractionMatrix, factors: Float64Array, stride:
 
 /** X·M for M items × l (row-major): users × l. */
 function multiplyUsers(matrix: InteractionMatrix, m: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(matrix.userIds.length * l);
-  for (let u = 0; u < matrix.userIds.length; u++) {
-    const offset = u * l;
-    for (let k = matrix.userPtr[u] ?? 0; k < (matrix.userPtr[u + 1] ?? 0); k++) {
-      const source = (matrix.userItems[k] ?? 0) * l;
-      for (let f = 0; f < l; f++) out[offset + f] = (out[offset + f] as number) + (m[source + f] as number);
-    }
-  }
-  return out;
+  return sparseTimes(matrix.userPtr, matrix.userItems, matrix.userIds.length, m, l);
 }
 
 /** Xᵀ·M for M users × l: items × l. */
 function multiplyItems(matrix: InteractionMatrix, m: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(matrix.itemIds.length * l);
-  for (let i = 0; i < matrix.itemIds.length; i++) {
-    const offset = i * l;
-    for (let k = matrix.itemPtr[i] ?? 0; k < (matrix.itemPtr[i + 1] ?? 0); k++) {
-      const source = (matrix.itemUsers[k] ?? 0) * l;
+  return sparseTimes(matrix.itemPtr, matrix.itemUsers, matrix.itemIds.length, m, l);
+}
+
+/** A binary sparse matrix (compressed rows: ptr, indices) times a dense M (row-major, l columns). */
+function sparseTimes(ptr: Int32Array, indices: Int32Array, rows: number, m: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(rows * l);
+  for (let r = 0; r < rows; r++) {
+    const offset = r * l;
+    for (let k = ptr[r] ?? 0; k < (ptr[r + 1] ?? 0); k++) {
+      const source = (indices[k] ?? 0) * l;
       for (let f = 0; f < l; f++) out[offset + f] = (out[offset + f] as number) + (m[source + f] as number);
     }
   }

@@ -3,7 +3,7 @@ import type { ItemListModel } from '../domain/model-artefacts';
 import type { RankedItem, RecommendationSource } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
 import { ExclusionMarks, grow, indexesOf, internedCount, internId } from './item-index';
-import { rankedOf } from './ranked-items';
+import { rankedAt, rankedOf } from './ranked-items';
 import { bestOf, CandidateBuffers, type ScoredCandidates } from './scored-candidates';
 
 /** Buffers of one model's sums, shared by every request of the process (ranking is synchronous: one at a time). */
@@ -100,11 +100,11 @@ export class ItemListRecommender implements Recommender {
 export function scoredInOrder(all: ScoredCandidates, request: RecommenderRequest, itemIds: readonly ItemId[], source: RecommendationSource): RankedItem[] {
   const at = new Map<number, number>();
   all.indexes.forEach((index, k) => at.set(index, k));
-  const ranked = rankedOf(all, request.history, source);
+  // Only the given items become objects, not every candidate.
   return [...new Set(itemIds)]
     .map((itemId, order) => {
       const k = at.get(internId(itemId));
-      const item: RankedItem = k === undefined ? { itemId, score: 0, source, reasons: [] } : (ranked[k] as RankedItem);
+      const item: RankedItem = k === undefined ? { itemId, score: 0, source, reasons: [] } : rankedAt(all, k, request.history, source);
       return { item, order };
     })
     .sort((a, b) => b.item.score - a.item.score || a.order - b.order)

@@ -9,9 +9,12 @@ export function becauseReason(entry: HistoryEntry): Reason {
 
 /** A model's candidates as ranked items, each explained by the history item that contributed most (or, for user-kNN, by similar users). */
 export function rankedOf(candidates: ScoredCandidates, history: readonly HistoryEntry[], source: RecommendationSource): RankedItem[] {
-  return Array.from(candidates.indexes, (index, k): RankedItem => {
-    const because = history[candidates.because[k] ?? -1];
-    const reasons: Reason[] = because ? [becauseReason(because)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];
-    return { itemId: idOfIndex(index), score: candidates.scores[k] ?? 0, source, reasons };
-  });
+  return Array.from(candidates.indexes, (_, k) => rankedAt(candidates, k, history, source));
+}
+
+/** The k-th candidate as a ranked item. */
+export function rankedAt(candidates: ScoredCandidates, k: number, history: readonly HistoryEntry[], source: RecommendationSource): RankedItem {
+  const because = history[candidates.because[k] ?? -1];
+  const reasons: Reason[] = because ? [becauseReason(because)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];
+  return { itemId: idOfIndex(candidates.indexes[k] ?? -1), score: candidates.scores[k] ?? 0, source, reasons };
 }

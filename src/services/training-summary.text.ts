@@ -1,4 +1,5 @@
-import type { ServedMix } from '../domain/model-artefacts';
+import { weightOf, type BlendModel, type ServedMix } from '../domain/model-artefacts';
+import { modelsOf } from '../models/mix-selection';
 import type { TrainingSummary } from './training.service';
 
 /** What a person reads after a training: what was trained, how long it took, how big it is. */
@@ -15,24 +16,22 @@ export function formatTrainingSummary(summary: TrainingSummary): string {
   ].join('\n');
 }
 
-const NAMES: Readonly<Record<string, string>> = { ease: 'EASE', knn: 'item-kNN', svd: 'PureSVD', rp3: 'RP3beta', userKnn: 'user-kNN', popularity: 'popularity' };
+const NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'item-kNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'user-kNN' };
 
 function mixText(mix: ServedMix): string {
-  const parts = Object.entries(mix.weights).filter(([key, weight]) => key === 'popularity' || (weight ?? 0) > 0).map(([key, weight]) => `${NAMES[key] ?? key} ${String(weight)}`);
+  const parts = [...modelsOf(mix).map((model) => `${NAMES[model]} ${weightOf(mix.weights, model)}`), `popularity ${mix.weights.popularity}`];
   return `${parts.join(', ')}; new arrivals: ${mix.newArrivals.toLowerCase().replace('_', ' ')}`;
 }
 
 function servedModels(summary: TrainingSummary): string {
-  const weights: Readonly<Record<string, number | undefined>> = { ...summary.model.selection?.mix.weights };
+  const mix = summary.model.selection?.mix;
   const chosen = summary.selection?.models ?? [];
-  return Object.entries(weights).filter(([key, weight]) => key !== 'popularity' && (weight ?? 0) > 0).map(([key]) => {
-    const name = NAMES[key] ?? key;
-    const parameters = chosen.find((score) => NAMES[WEIGHT_KEYS[score.model] ?? ''] === name)?.parameters;
-    return parameters ? `${name} (${parameters})` : name;
+  const served = mix ? modelsOf(mix) : [];
+  return served.map((model) => {
+    const parameters = chosen.find((score) => score.model === model)?.parameters;
+    return parameters ? `${NAMES[model]} (${parameters})` : NAMES[model];
   }).join(', ') || 'none';
 }
-
-const WEIGHT_KEYS: Readonly<Record<string, string>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3', USER_KNN: 'userKnn' };
 
 /** The served mix, and each model alone on validation, as a table. */
 function selectionLines(summary: TrainingSummary): string[] {
@@ -45,7 +44,7 @@ function selectionLines(summary: TrainingSummary): string[] {
     '',
     '  | on the validation rows | hyper-parameters chosen | Recall@20 | NDCG@20 |',
     '  |---|---|---|---|',
-    ...models.map((score) => `  | ${NAMES[WEIGHT_KEYS[score.model] ?? ''] ?? score.model} alone | ${score.parameters} | ${score.recall20.toFixed(4)} | ${score.ndcg20.toFixed(4)} |`),
+    ...models.map((score) => `  | ${NAMES[score.model]} alone | ${score.parameters} | ${score.recall20.toFixed(4)} | ${score.ndcg20.toFixed(4)} |`),
     `  | → the served mix | | ${chosen.recall20.toFixed(4)} | ${chosen.ndcg20.toFixed(4)} |`,
   ];
 }
