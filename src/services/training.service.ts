@@ -63,7 +63,7 @@ export class TrainingService {
     const readMs = Date.now() - started;
 
     started = Date.now();
-    // The served mix is chosen on a held-out share of these rows, then every model is refitted on all of them.
+    // The served mix is chosen on a held-out share of these rows; then the models it weighs are refitted on all of them.
     onProgress?.({ stage: 'selection', done: 0, total: 1 });
     const selected = request.mix ? undefined : selectServedMix(positives, catalogue, options, undefined, (done, total) => onProgress?.({ stage: 'selection', done, total }));
     const selection = selectionOf(request.mix, selected);
