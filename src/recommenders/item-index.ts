@@ -38,6 +38,15 @@ export function indexesOf(ids: readonly ItemId[]): Int32Array {
   return indexes;
 }
 
+const listWeights = new WeakMap<readonly number[], Float64Array>();
+
+/** A stored list's weights as a typed array (computed once per decoded list). */
+export function weightsOf(weights: readonly number[]): Float64Array {
+  let typed = listWeights.get(weights);
+  if (!typed) listWeights.set(weights, (typed = Float64Array.from(weights)));
+  return typed;
+}
+
 const popularityIndexes = new WeakMap<PopularityArtefact, Float64Array>();
 
 /** Each item's popularity over the most popular item's, by index (built once per artefact; read past its end as 0). */
@@ -53,18 +62,25 @@ export function popularityByIndex(popularity: PopularityArtefact): Float64Array 
   return scores;
 }
 
-/** A request's exclusions as a stamp in a shared buffer: `excluded[index] === stamp` for every excluded item. */
-export class ExclusionMarks {
-  private marks = new Int32Array(0);
-  private stamp = 0;
+const exclusions = { marks: new Int32Array(0), stamp: 0, last: undefined as ReadonlySet<ItemId> | undefined, size: -1 };
 
-  mark(exclude: ReadonlySet<ItemId>): { readonly marks: Int32Array; readonly stamp: number } {
+/**
+ * A request's exclusions as a stamp in a shared buffer: `marks[index] === stamp` for every
+ * excluded item. Marked once per set: the models of one request (ranking is synchronous)
+ * reuse the marks of the set they share, unless it changed size since.
+ */
+export function exclusionMarks(exclude: ReadonlySet<ItemId>): { readonly marks: Int32Array; readonly stamp: number } {
+  if (exclusions.last !== exclude || exclusions.size !== exclude.size) {
     const indexes = Array.from(exclude, internId);
-    if (this.marks.length < internedIds.length) this.marks = grow(this.marks, internedIds.length);
-    const stamp = ++this.stamp;
-    for (const index of indexes) this.marks[index] = stamp;
-    return { marks: this.marks, stamp };
+    if (exclusions.marks.length < internedIds.length) exclusions.marks = grow(exclusions.marks, internedIds.length);
+    const stamp = ++exclusions.stamp;
+    for (const index of indexes) exclusions.marks[index] = stamp;
+    exclusions.last = exclude;
+    exclusions.size = exclude.size;
   }
+  // Items interned since were not excluded; the buffer covers them (read past its end as undefined otherwise).
+  if (exclusions.marks.length < internedIds.length) exclusions.marks = grow(exclusions.marks, internedIds.length);
+  return { marks: exclusions.marks, stamp: exclusions.stamp };
 }
 
 /** A typed buffer at least `size` long, keeping what `old` held. */

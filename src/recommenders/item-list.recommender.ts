@@ -2,15 +2,17 @@ import type { ItemId } from '../domain/item';
 import type { ItemListModel } from '../domain/model-artefacts';
 import type { RankedItem, RecommendationSource } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
-import { ExclusionMarks, grow, indexesOf, internedCount, internId } from './item-index';
+import { exclusionMarks, grow, indexesOf, internedCount, internId, weightsOf } from './item-index';
 import { rankedAt, rankedOf } from './ranked-items';
-import { bestOf, CandidateBuffers, type ScoredCandidates } from './scored-candidates';
+import { candidatesOf, topIndexes, type ScoredCandidates } from './scored-candidates';
 
 /** Buffers of one model's sums, shared by every request of the process (ranking is synchronous: one at a time). */
 class SumBuffers {
   stamp = 0;
   seen = new Int32Array(0);
   sums = new Float64Array(0);
+  /** 1 for the items being explained, cleared after: a byte per item keeps the explaining pass in cache. */
+  kept = new Uint8Array(0);
   best = new Float64Array(0);
   because = new Int32Array(0);
   touched = new Int32Array(0);
@@ -19,10 +21,23 @@ class SumBuffers {
     if (this.seen.length >= size) return;
     this.seen = grow(this.seen, size);
     this.sums = grow(this.sums, size);
+    if (this.kept.length < size) this.kept = new Uint8Array(this.seen.length);
     this.best = grow(this.best, size);
     this.because = grow(this.because, size);
     this.touched = grow(this.touched, size);
   }
+}
+
+/**
+ * Sum densely (clear the whole buffer, no per-entry branch) when the catalogue is at most
+ * this many times the entries summed: then most items are touched anyway.
+ */
+const DENSE_BELOW = 2;
+
+interface HistoryList {
+  readonly position: number;
+  readonly indexes: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /**
@@ -33,8 +48,6 @@ class SumBuffers {
  */
 export class ItemListRecommender implements Recommender {
   private readonly buffers = new SumBuffers();
-  private readonly exclusions = new ExclusionMarks();
-  private readonly aligned = new CandidateBuffers();
 
   constructor(
     readonly model: ItemListModel,
@@ -42,48 +55,77 @@ export class ItemListRecommender implements Recommender {
     readonly name: string,
   ) {}
 
-  /** The user's best `count` candidates under this model alone, normalised to the best. */
+  /**
+   * The user's best `count` candidates under this model alone, normalised to the best: one
+   * pass sums every list, a heap keeps the best, and a second pass explains only those kept
+   * (the explanation of the thousands of items not kept is never needed).
+   */
   candidates(request: RecommenderRequest, count: number): ScoredCandidates {
-    const lists: { readonly position: number; readonly indexes: Int32Array; readonly weights: readonly number[] }[] = [];
+    const lists: HistoryList[] = [];
     request.history.forEach((entry, position) => {
       const list = request.inputs.artefacts.get(entry.itemId)?.lists[this.model];
-      if (list && list.ids.length > 0) lists.push({ position, indexes: indexesOf(list.ids), weights: list.weights });
+      if (list && list.ids.length > 0) lists.push({ position, indexes: indexesOf(list.ids), weights: weightsOf(list.weights) });
     });
-    const { marks, stamp: excludedStamp } = this.exclusions.mark(request.exclude);
+    const { marks, stamp: excludedStamp } = exclusionMarks(request.exclude);
+    const size = internedCount();
     const b = this.buffers;
-    b.ensure(internedCount());
+    b.ensure(size);
     const stamp = ++b.stamp;
-    const { seen, sums, best, because, touched } = b;
+    const { seen, sums, touched } = b;
+    let entries = 0;
+    for (const list of lists) entries += list.indexes.length;
     let found = 0;
-    for (const list of lists) {
-      const { indexes, weights, position } = list;
+    if (size <= DENSE_BELOW * entries) {
+      // Most of the catalogue is touched: sum without a branch, then one sequential scan.
+      sums.fill(0, 0, size);
+      for (const { indexes, weights } of lists) {
+        for (let n = 0; n < indexes.length; n++) {
+          const index = indexes[n] as number;
+          sums[index] = (sums[index] as number) + (weights[n] as number);
+        }
+      }
+      for (let index = 0; index < size; index++) {
+        if ((sums[index] as number) > 0 && marks[index] !== excludedStamp) touched[found++] = index;
+      }
+    } else {
+      for (const { indexes, weights } of lists) {
+        for (let n = 0; n < indexes.length; n++) {
+          const index = indexes[n] as number;
+          if (seen[index] !== stamp) {
+            if (marks[index] === excludedStamp) continue;
+            seen[index] = stamp;
+            sums[index] = 0;
+            touched[found++] = index;
+          }
+          sums[index] = (sums[index] as number) + (weights[n] as number);
+        }
+      }
+    }
+    const top = topIndexes(touched, found, sums, count);
+    return candidatesOf(top, sums, this.explain(lists, top));
+  }
+
+  /** The history position whose list gives each kept item its largest weight (by index; −1 for none). */
+  private explain(lists: readonly HistoryList[], top: Int32Array): Int32Array {
+    const { kept, best, because } = this.buffers;
+    for (const index of top) {
+      kept[index] = 1;
+      best[index] = 0;
+      because[index] = -1;
+    }
+    for (const { indexes, weights, position } of lists) {
       for (let n = 0; n < indexes.length; n++) {
         const index = indexes[n] as number;
-        if (marks[index] === excludedStamp) continue;
+        if (kept[index] === 0) continue;
         const weight = weights[n] as number;
-        if (seen[index] !== stamp) {
-          seen[index] = stamp;
-          sums[index] = 0;
-          best[index] = 0;
-          because[index] = -1;
-          touched[found++] = index;
-        }
-        sums[index] = (sums[index] as number) + weight;
         if (weight > (best[index] as number)) {
           best[index] = weight;
           because[index] = position;
         }
       }
     }
-    const aligned = this.aligned;
-    aligned.ensure(found);
-    for (let k = 0; k < found; k++) {
-      const index = touched[k] as number;
-      aligned.indexes[k] = index;
-      aligned.scores[k] = sums[index] as number;
-      aligned.because[k] = because[index] as number;
-    }
-    return bestOf(aligned.indexes, aligned.scores, aligned.because, found, count);
+    for (const index of top) kept[index] = 0;
+    return because;
   }
 
   recommend(request: RecommenderRequest): RankedItem[] {

@@ -2,7 +2,7 @@ import type { RankedItem, Reason, RecommendationSource } from '../domain/recomme
 import type { HistoryEntry } from '../domain/model-artefacts';
 import { grow, idOfIndex, internedCount } from './item-index';
 import { becauseReason } from './ranked-items';
-import { bestOf, CandidateBuffers, type ScoredCandidates } from './scored-candidates';
+import { topIndexes, type ScoredCandidates } from './scored-candidates';
 
 /** One model's part of a blend: its candidates for the user and its weight. */
 export interface BlendPart {
@@ -11,7 +11,6 @@ export interface BlendPart {
   readonly candidates: ScoredCandidates;
 }
 
-const aligned = new CandidateBuffers();
 const work = { stamp: 0, seen: new Int32Array(0), scores: new Float64Array(0), lead: new Float64Array(0), leader: new Int32Array(0), because: new Int32Array(0), touched: new Int32Array(0) };
 
 /**
@@ -60,17 +59,14 @@ export function fuseParts(parts: readonly BlendPart[], history: readonly History
       }
     }
   });
-  aligned.ensure(found);
   for (let k = 0; k < found; k++) {
     const index = touched[k] as number;
     const cf = scores[index] as number;
-    aligned.indexes[k] = index;
-    aligned.scores[k] = cf > 0 ? cf + popularityWeight * (popularity[index] ?? 0) : 0;
-    aligned.because[k] = k;
+    scores[index] = cf > 0 ? cf + popularityWeight * (popularity[index] ?? 0) : 0;
   }
-  const top = bestOf(aligned.indexes, aligned.scores, aligned.because, found, count, false);
-  return Array.from(top.indexes, (index, n): RankedItem => {
-    const score = top.scores[n] as number;
+  const top = topIndexes(touched, found, scores, count);
+  return Array.from(top, (index): RankedItem => {
+    const score = scores[index] as number;
     const source = parts[leader[index] as number]?.source ?? 'BASELINE';
     const entry = history[because[index] as number];
     const reasons: Reason[] = entry ? [becauseReason(entry)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];

@@ -1,10 +1,10 @@
 import type { ItemId } from '../domain/item';
 import type { RankedItem } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
-import { ExclusionMarks, indexesOf } from './item-index';
+import { exclusionMarks, grow, indexesOf, internedCount, weightsOf } from './item-index';
 import { scoredInOrder } from './item-list.recommender';
 import { rankedOf } from './ranked-items';
-import { bestOf, CandidateBuffers, NO_CANDIDATES, type ScoredCandidates } from './scored-candidates';
+import { candidatesOf, NO_CANDIDATES, topIndexes, type ScoredCandidates } from './scored-candidates';
 
 /**
  * User-kNN ("people whose history is like yours", src/models/user-knn.model.ts) as a
@@ -17,22 +17,21 @@ export class UserKnnRecommender implements Recommender {
   readonly name = 'user-kNN';
   readonly model = 'USER_KNN' as const;
   readonly source = 'USER_KNN' as const;
-  private readonly exclusions = new ExclusionMarks();
-  private readonly aligned = new CandidateBuffers();
+  private scores = new Float64Array(0);
 
   candidates(request: RecommenderRequest, count: number): ScoredCandidates {
     const row = request.inputs.user?.candidates;
     if (!row || row.ids.length === 0) return NO_CANDIDATES;
     const indexes = indexesOf(row.ids);
-    const { marks, stamp } = this.exclusions.mark(request.exclude);
-    const aligned = this.aligned;
-    aligned.ensure(indexes.length);
+    const weights = weightsOf(row.weights);
+    const { marks, stamp } = exclusionMarks(request.exclude);
+    this.scores = grow(this.scores, internedCount());
+    const scores = this.scores;
     for (let k = 0; k < indexes.length; k++) {
-      aligned.indexes[k] = indexes[k] as number;
-      aligned.scores[k] = marks[indexes[k] as number] === stamp ? 0 : (row.weights[k] ?? 0);
-      aligned.because[k] = -1;
+      const index = indexes[k] as number;
+      scores[index] = marks[index] === stamp ? 0 : (weights[k] ?? 0);
     }
-    return bestOf(aligned.indexes, aligned.scores, aligned.because, indexes.length, count);
+    return candidatesOf(topIndexes(indexes, indexes.length, scores, count), scores, undefined);
   }
 
   recommend(request: RecommenderRequest): RankedItem[] {
