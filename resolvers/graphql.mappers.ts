@@ -2,7 +2,7 @@ import type { Interaction } from '../src/domain/interaction';
 import type { Item } from '../src/domain/item';
 import type { Page } from '../src/domain/page';
 import type { User } from '../src/domain/user';
-import type { ServedRecommendations } from '../src/services/recommendation.service';
+import type { ServedRecommendations } from '../src/services/served-list.assembler';
 import type { RecommendationListType } from '../schema/recommendation-list.type';
 import type { AttributeType } from '../schema/attribute.type';
 import type { InteractionGraphType } from '../schema/interaction.type';

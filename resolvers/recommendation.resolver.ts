@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/context';
-import type { RecommendationRequest, RecommendationService, RequestReaders } from '../src/services/recommendation.service';
+import type { RecommendationRequest, RecommendationService } from '../src/services/recommendation.service';
+import type { RequestReaders } from '../src/services/served-list.assembler';
 import { RecommendationListType } from '../schema/recommendation-list.type';
 import { RankItemsInput, RecommendationContextInput, RecommendationsInput } from '../schema/recommendations.input';
 import { subjectOf } from './authorization';

@@ -32,7 +32,8 @@ import { createRequestContext, type ContextOptions, type LiveFeeds, type Request
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
 import { DatasetImportService } from './services/dataset-import.service';
-import { RecommendationService, type ServedRecommendations } from './services/recommendation.service';
+import { RecommendationService } from './services/recommendation.service';
+import type { ServedRecommendations } from './services/served-list.assembler';
 import { SimilarItemsService } from './services/similar-items.service';
 import { TrainingService } from './services/training.service';
 import { UserHistoryService } from './services/user-history.service';

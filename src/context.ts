@@ -9,7 +9,8 @@ import type { ItemCatalog } from './ports/item-catalog.port';
 import type { UserDirectory } from './ports/user-directory.port';
 import type { ProfileAttributes, UserProfiles } from './ports/user-profile.port';
 import type { FeedTrigger } from './services/live-feed.service';
-import type { RecommendationRequest, ServedRecommendations } from './services/recommendation.service';
+import type { RecommendationRequest } from './services/recommendation.service';
+import type { ServedRecommendations } from './services/served-list.assembler';
 import type { SimilarList } from './services/similar-items.service';
 
 export interface Loaders {

@@ -10,7 +10,8 @@ import { probabilityBest, thompsonChoice, type ArmStats } from '../experiments/t
 import type { ExperimentStore } from '../ports/experiment-store.port';
 import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
-import type { RecommendationRequest, RecommendationService, RequestReaders, ServedItem, ServedRecommendations } from './recommendation.service';
+import type { RecommendationRequest, RecommendationService } from './recommendation.service';
+import type { RequestReaders, ServedItem, ServedRecommendations } from './served-list.assembler';
 import { rethrowFirstError } from '../support/batch-results';
 import { SharedLoad } from '../support/shared-load';
 

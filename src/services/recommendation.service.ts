@@ -1,25 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { InvalidArgumentError, ModelNotTrainedError } from '../domain/errors';
-import type { Item, ItemId } from '../domain/item';
-import type { ExplanationKind, FallbackReason, RankedItem, RecommendationList, RecommendationSource, Strategy } from '../domain/recommendation';
+import type { ItemId } from '../domain/item';
+import type { Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
 import type { ExperimentExposure } from '../domain/experiment';
 import type { InteractionStore } from '../ports/interaction-store.port';
 import { PersonalizeUnavailableError, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
-import type { ProfileAttributes } from '../ports/user-profile.port';
 import { BaselineRecommender } from '../recommenders/baseline.recommender';
 import { chooseServed, resolveStrategy } from '../recommenders/fallback-order';
 import { PersonalizeCandidates, personalizeAsk, settled } from '../recommenders/personalize.recommender';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
-import { explanationOf } from './explanation.text';
-import { checkedContext, checkedUserId } from './request-context.validation';
-import { idProblem } from '../domain/ids';
+import { ServedListAssembler, type RequestReaders, type ServedRecommendations } from './served-list.assembler';
+import { checkedBlendWeight, checkedContext, checkedFilterCategories, checkedItemIds, checkedLimit, checkedUserId } from './recommendation-request.validation';
 import { rethrowFirstError } from '../support/batch-results';
 
-export const MAX_RECOMMENDATIONS = 100;
-const MAX_FILTER_CATEGORIES = 20;
 /** Candidates ranked when a category filter will drop some after the items are read. */
 const FILTERED_CANDIDATES = 300;
 
@@ -35,34 +30,6 @@ export interface RecommendationRequest {
   readonly store?: boolean;
   /** The experiment variant this request serves, stored with the list. */
   readonly experiment?: ExperimentExposure;
-}
-
-/** Per-request readers, so items and users come through the request's DataLoaders. */
-export interface RequestReaders {
-  readonly items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>;
-  readonly user: (id: string) => Promise<User | null>;
-  /** The user's profile in the user pool (e.g. `custom:interests`), when one is configured; null when there is none. */
-  readonly profile?: (id: string) => Promise<ProfileAttributes | null>;
-}
-
-export interface ServedExplanation {
-  readonly kind: ExplanationKind;
-  readonly text: string;
-  readonly becauseOf: Item | undefined;
-  readonly category: string | undefined;
-}
-
-export interface ServedItem {
-  readonly item: Item;
-  readonly rank: number;
-  readonly score: number;
-  readonly source: RecommendationSource;
-  readonly explanations: readonly ServedExplanation[];
-}
-
-export interface ServedRecommendations {
-  readonly list: RecommendationList;
-  readonly items: readonly ServedItem[];
 }
 
 export interface RecommendationPorts {
@@ -81,8 +48,6 @@ export interface RankItemsRequest {
   readonly personalizeWeight?: number | null;
   readonly context: Readonly<Record<string, string>>;
 }
-
-export const MAX_RANKED_ITEMS = 500;
 
 /** Personalize needs a user id; anonymous viewers are one cold-start user to it. */
 const ANONYMOUS = 'anonymous';
@@ -104,30 +69,26 @@ export interface RecommendationOptions {
 export class RecommendationService {
   private readonly baseline: BaselineRecommender;
   private readonly personalizeCandidates: PersonalizeCandidates;
+  private readonly assembler: ServedListAssembler;
 
   constructor(
     private readonly ports: RecommendationPorts,
     private readonly options: RecommendationOptions = { personalizeWeight: 0.5 },
-    private readonly clock: () => number = Date.now,
+    clock: () => number = Date.now,
   ) {
     this.baseline = new BaselineRecommender(ports.models);
     this.personalizeCandidates = new PersonalizeCandidates(ports.models);
+    this.assembler = new ServedListAssembler(ports.lists, clock);
   }
 
   async recommend(userId: string | undefined, request: RecommendationRequest, readers: RequestReaders): Promise<ServedRecommendations> {
     checkedUserId(userId, 'input.userId');
     checkedContext(request.context);
-    const limit = request.limit ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECOMMENDATIONS) {
-      throw new InvalidArgumentError('limit', `must be between 1 and ${MAX_RECOMMENDATIONS}, got ${String(request.limit)}`);
-    }
-    const categories = request.categories ?? [];
-    if (categories.length > MAX_FILTER_CATEGORIES) {
-      throw new InvalidArgumentError('filter.categories', `takes at most ${MAX_FILTER_CATEGORIES} categories, got ${categories.length}`);
-    }
+    const limit = checkedLimit(request.limit);
+    const categories = checkedFilterCategories(request.categories);
     const excludeSeen = request.excludeSeen ?? true;
 
-    const personalizeWeight = this.blendWeight(request.personalizeWeight);
+    const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
     const strategy = resolveStrategy(request.strategy, this.ports.personalize !== undefined);
     const wantsPersonalize = strategy === 'PERSONALIZE' || strategy === 'BLENDED';
     // Personalize is asked at once, beside round 1; it only needs the user id.
@@ -164,7 +125,7 @@ export class RecommendationService {
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
 
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
-    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories, personalizeRecommendationId }, readers);
+    return this.assembler.assemble({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories, personalizeRecommendationId }, readers);
   }
 
   /**
@@ -175,13 +136,8 @@ export class RecommendationService {
   async rankItems(userId: string | undefined, request: RankItemsRequest, readers: RequestReaders): Promise<ServedRecommendations> {
     checkedUserId(userId, 'input.userId');
     checkedContext(request.context);
-    const itemIds = [...new Set(request.itemIds)];
-    if (itemIds.length < 1 || itemIds.length > MAX_RANKED_ITEMS) {
-      throw new InvalidArgumentError('itemIds', `takes 1 to ${MAX_RANKED_ITEMS} item ids; got ${request.itemIds.length}`);
-    }
-    const bad = request.itemIds.findIndex((id) => idProblem(id) !== undefined);
-    if (bad >= 0) throw new InvalidArgumentError('itemIds', `[${bad}] ${idProblem(request.itemIds[bad] ?? '') ?? ''}`);
-    const personalizeWeight = this.blendWeight(request.personalizeWeight);
+    const itemIds = checkedItemIds(request.itemIds);
+    const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
     const strategy = resolveStrategy(request.strategy, this.ports.ranker !== undefined);
     const ranking = strategy !== 'BASELINE' && this.ports.ranker ? settled(this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context)) : undefined;
     const [model, recent, known] = await Promise.all([
@@ -203,53 +159,7 @@ export class RecommendationService {
     ]);
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
-    return this.finish({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [], personalizeRecommendationId }, readers);
-  }
-
-  private async finish(
-    outcome: {
-      readonly userId: string | undefined;
-      readonly request: { readonly strategy: Strategy; readonly context: Readonly<Record<string, string>>; readonly store?: boolean; readonly experiment?: ExperimentExposure };
-      readonly strategyServed: Strategy;
-      readonly fallbackReason: FallbackReason | undefined;
-      readonly modelVersion: string;
-      readonly ranked: readonly RankedItem[];
-      readonly limit: number;
-      readonly categories: readonly string[];
-      readonly personalizeRecommendationId: string | undefined;
-    },
-    readers: RequestReaders,
-  ): Promise<ServedRecommendations> {
-    const { userId, request, strategyServed, fallbackReason, ranked, limit, categories } = outcome;
-    // Round 3: the items (candidates and the history items named in explanations), in one batch.
-    const becauseIds = ranked.flatMap((entry) => entry.reasons.flatMap((reason) => (reason.becauseOf ? [reason.becauseOf] : [])));
-    const ids = [...new Set([...ranked.map((entry) => entry.itemId), ...becauseIds])];
-    const loaded = rethrowFirstError(await readers.items(ids));
-    const items = new Map<ItemId, Item>();
-    for (const item of loaded) if (item) items.set(item.id, item);
-
-    const wanted = new Set(categories);
-    const served = ranked
-      .filter((entry) => items.has(entry.itemId))
-      .filter((entry) => wanted.size === 0 || (items.get(entry.itemId)?.categories ?? []).some((category) => wanted.has(category)))
-      .slice(0, limit)
-      .map((entry, index) => this.served(entry, index + 1, items));
-
-    const list: RecommendationList = {
-      id: randomUUID(),
-      userId,
-      strategyRequested: request.strategy,
-      strategyServed,
-      fallbackReason,
-      modelVersion: outcome.modelVersion,
-      generatedAt: this.clock(),
-      items: served.map((entry) => ({ itemId: entry.item.id, rank: entry.rank, score: entry.score, source: entry.source })),
-      context: request.context,
-      personalizeRecommendationId: outcome.personalizeRecommendationId,
-      ...(request.experiment ? { experiment: request.experiment } : {}),
-    };
-    if (request.store !== false) await this.ports.lists.save(list);
-    return { list, items: served };
+    return this.assembler.assemble({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [], personalizeRecommendationId }, readers);
   }
 
   /**
@@ -261,26 +171,6 @@ export class RecommendationService {
     if (!readers.profile || historyLength >= COLD_START_HISTORY || interestsOf(user?.attributes).length > 0) return [];
     const profile = await readers.profile(userId).catch(() => null);
     return interestsOf(profile ?? undefined);
-  }
-
-  private blendWeight(requested: number | null | undefined): number {
-    const weight = requested ?? this.options.personalizeWeight;
-    if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(requested)}`);
-    return weight;
-  }
-
-  private served(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, Item>): ServedItem {
-    const item = items.get(entry.itemId) as Item;
-    return {
-      item,
-      rank,
-      score: Math.round(entry.score * 1e6) / 1e6,
-      source: entry.source,
-      explanations: entry.reasons.map((reason) => {
-        const becauseOf = reason.becauseOf ? items.get(reason.becauseOf) : undefined;
-        return { ...explanationOf(reason, becauseOf?.title), becauseOf, category: reason.category };
-      }),
-    };
   }
 }
 

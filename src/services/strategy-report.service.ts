@@ -18,7 +18,8 @@ import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import type { UserDirectoryWriter } from '../ports/user-directory.port';
 import { InvalidArgumentError } from '../domain/errors';
-import type { RecommendationService, RequestReaders } from './recommendation.service';
+import type { RecommendationService } from './recommendation.service';
+import type { RequestReaders } from './served-list.assembler';
 import { rethrowFirstError } from '../support/batch-results';
 
 export interface StrategyReportInput {

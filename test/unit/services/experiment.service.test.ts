@@ -1,6 +1,7 @@
 import type { Experiment } from '../../../src/domain/experiment';
 import { ExperimentService } from '../../../src/services/experiment.service';
-import type { RecommendationRequest, RequestReaders, ServedRecommendations } from '../../../src/services/recommendation.service';
+import type { RecommendationRequest } from '../../../src/services/recommendation.service';
+import type { RequestReaders, ServedRecommendations } from '../../../src/services/served-list.assembler';
 
 const BANDIT: Experiment = {
   id: 'exp-1',
