@@ -84,6 +84,8 @@ export interface Container {
   readonly experimentService: ExperimentService;
   /** Live feeds for subscriptions (the standalone server's graphql-ws). */
   readonly live: LiveFeeds;
+  /** What this process's live feeds have received, have pending and have fired. */
+  readonly feedActivity: LiveFeedService['activity'];
   readonly importService: DatasetImportService;
   readonly trainingService: TrainingService;
   readonly recommendationService: RecommendationService;
@@ -205,6 +207,7 @@ export function createContainer(options: ContainerOptions): Container {
     log,
     metrics,
     live,
+    feedActivity: () => liveFeed.activity(),
     createContext,
     ensureTables: () => ensureTables(dynamoDb.client, tables),
     close: () => {

@@ -16,6 +16,7 @@ export class LiveFeedService {
   /** When each user with an open feed last changed, and when a model was last trained. */
   private readonly lastChange = new Map<UserId, number>();
   private lastModelAt = 0;
+  private readonly counts = { listening: 0, changes: 0, pending: 0, refreshes: 0 };
 
   constructor(
     private readonly notifier: FeedNotifier,
@@ -23,6 +24,15 @@ export class LiveFeedService {
     private readonly maxPerUser = 20,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /**
+   * What the feeds are doing: how many listen to the notifier now, changes received (each
+   * feed counts its own), refreshes waiting out their debounce window, and refreshes fired.
+   * Waiting until nothing is pending tells a burst's one refresh from the start of another.
+   */
+  activity(): { readonly listening: number; readonly changes: number; readonly pending: number; readonly refreshes: number } {
+    return { ...this.counts };
+  }
 
   /** The last moment the user's feed changed: a list computed from then on reflects every change so far. */
   changedAt(userId: UserId): number {
@@ -50,8 +60,13 @@ export class LiveFeedService {
       else this.lastModelAt = this.clock();
       // A new model outranks the user's own events as the reason: it changes every list.
       pending = pending === 'MODEL_TRAINED' ? pending : change.kind;
-      timer ??= setTimeout(() => {
+      this.counts.changes++;
+      if (timer) return;
+      this.counts.pending++;
+      timer = setTimeout(() => {
         timer = undefined;
+        this.counts.pending--;
+        this.counts.refreshes++;
         const trigger = pending ?? 'USER_EVENTS';
         pending = undefined;
         if (waiting) {
@@ -60,6 +75,12 @@ export class LiveFeedService {
           resolve({ done: false, value: trigger });
         } else ready = ready === 'MODEL_TRAINED' ? ready : trigger;
       }, this.debounceMs);
+    });
+    let listening = false;
+    void subscribed.then(() => {
+      if (ended) return;
+      listening = true;
+      this.counts.listening++;
     });
     const iterator: AsyncIterableIterator<FeedTrigger> = {
       next: async () => {
@@ -82,7 +103,15 @@ export class LiveFeedService {
           }
         }
         ended = true;
-        if (timer) clearTimeout(timer);
+        if (listening) {
+          listening = false;
+          this.counts.listening--;
+        }
+        if (timer) {
+          clearTimeout(timer);
+          timer = undefined;
+          this.counts.pending--;
+        }
         waiting?.(finished);
         waiting = undefined;
         await (await subscribed)();

@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../src/entry/server';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
 import { trainedTestContainer } from '../support/test-container';
+import { until } from '../support/wait-until';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
@@ -72,9 +73,17 @@ describe('the playground and the dashboard in headless Chromium', () => {
     await page.getByText('Feed', { exact: true }).click();
     // The tab's query is in the editor (and its operation known) before it runs.
     await page.waitForFunction("document.querySelector('.graphiql-query-editor')?.textContent?.includes('subscription Feed')", undefined, { timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await page.click('.graphiql-execute-button');
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the subscription is in place
+    // The subscription is in place once the server's feed listens for alice's events. A click
+    // before the playground has settled on the tab's operation runs nothing: then click again
+    // (only while nothing listens, so a click never stops a running subscription).
+    const listening = container.feedActivity().listening;
+    const subscribed = () => container.feedActivity().listening === listening + 1;
+    for (let attempt = 1; !subscribed(); attempt++) {
+      await page.click('.graphiql-execute-button');
+      await until(subscribed, 3_000).catch((error: unknown) => {
+        if (attempt >= 4) throw error;
+      });
+    }
     const alice = (await signIn('alice')).accessToken;
     const recorded = await fetch(server.url, {
       method: 'POST',

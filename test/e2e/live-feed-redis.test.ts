@@ -10,6 +10,7 @@ import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { testClients } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
+import { until } from '../support/wait-until';
 
 describe('live feeds across two server instances over Redis (a real redis-server)', () => {
   let redis: TestRedis;
@@ -42,26 +43,21 @@ describe('live feeds across two server instances over Redis (a real redis-server
     await redis.stop();
   });
 
-  const follow = (server: RunningServer) => {
+  /** Subscribes on `server` and waits until its feed listens to the notifier. */
+  const follow = async (server: RunningServer): Promise<number[]> => {
+    const listening = server.container.feedActivity().listening;
     const pushes: number[] = [];
     const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${alice}` } });
     clients.push(client);
     client.subscribe({ query: 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 3 }) { id } }' }, { next: () => pushes.push(Date.now()), error: () => undefined, complete: () => undefined });
+    await until(() => server.container.feedActivity().listening === listening + 1, 5000);
     return pushes;
   };
   const record = (server: RunningServer, eventId: string) =>
     postGraphQL(server.url, RecordInteractionDocument, { input: { eventId, itemId: 'i0011', type: 'VIEW' } }, { authorization: `Bearer ${alice}` });
-  const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
 
   it('pushes to a subscriber of one instance an event recorded through the other, within a second', async () => {
-    const pushes = follow(second);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pushes = await follow(second);
     const sent = Date.now();
     expect((await record(first, `redis-${sent}`)).body.errors).toBeUndefined();
     await until(() => pushes.length > 0, 1000);
@@ -69,8 +65,7 @@ describe('live feeds across two server instances over Redis (a real redis-server
   });
 
   it('keeps recording while Redis is gone, and pushes again once it is back, without a restart', async () => {
-    const pushes = follow(second);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pushes = await follow(second);
     await redis.stop();
     const whileGone = await record(first, `gone-${Date.now()}`);
     expect(whileGone.status).toBe(200);

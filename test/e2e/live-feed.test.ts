@@ -8,6 +8,7 @@ import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument
 import { accessClaims, forgedToken, signIn, testAuthEnvironment } from '../support/test-auth';
 import { testEnvironment } from '../support/test-env';
 import { trainedTestContainer } from '../support/test-container';
+import { until } from '../support/wait-until';
 
 const FEED = 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 5 }) { id generatedAt modelVersion items { item { id } } } }';
 
@@ -65,13 +66,6 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     return { pushes, errors, stop };
   }
 
-  const until = async (condition: () => boolean, timeoutMs: number): Promise<void> => {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
   /**
    * The server's notifier listeners: the container's own, plus one per open feed. A test waits
@@ -109,12 +103,15 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
   it('gives a burst of events one push', async () => {
     const { client } = connect(alice);
     const feed = await openFeed(client);
+    const before = container.feedActivity();
     const stamp = Date.now();
     for (let n = 0; n < 4; n++) {
       await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `burst-${stamp}-${n}`, itemId: `i00${20 + n}`, type: 'VIEW' } }, auth(alice));
     }
-    await until(() => feed.pushes.length > 0, 1000);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Settled: the feed has all four changes, no refresh waits out its window, and every refresh fired has been pushed.
+    const fired = () => container.feedActivity().refreshes - before.refreshes;
+    await until(() => container.feedActivity().changes - before.changes === 4 && container.feedActivity().pending === 0 && fired() > 0 && feed.pushes.length === fired(), 2000);
+    expect(fired()).toBe(1);
     expect(feed.pushes).toHaveLength(1);
     expect(feed.errors).toEqual([]);
     feed.stop();

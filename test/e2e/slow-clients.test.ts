@@ -54,13 +54,21 @@ describe('slow clients (standalone server, raw TCP)', () => {
     const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: `Bearer ${accessToken}` }, onNonLazyError: () => undefined });
     let closed = false;
     client.on('closed', () => (closed = true));
+    const connected = new Promise((resolve) => client.on('connected', resolve));
     try {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await connected;
+      // A stalled request opened after the socket is answered 408 once the request timeout has
+      // passed (the server's own clock): by then the socket has been open longer than that.
+      const stalled = await sendAndWait('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+      expect(stalled.answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(stalled.afterMs).toBeGreaterThanOrEqual(800);
       expect(closed).toBe(false);
       const answer = await new Promise((resolve, reject) => {
         client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined });
       });
       expect(answer).toEqual({ data: { __typename: 'Query' } });
+      // Any close the timeout caused would have reached the client before this answer did.
+      expect(closed).toBe(false);
     } finally {
       await client.dispose();
     }
