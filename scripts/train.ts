@@ -27,6 +27,7 @@ const STAGES: Record<TrainingProgress['stage'], string> = {
   'pure-svd': 'PureSVD',
   rp3beta: 'RP3beta',
   'user-knn': 'user-kNN',
+  transitions: 'session transitions',
   write: 'writing artefacts',
 };
 

@@ -30,9 +30,10 @@ export interface WeightedIds {
 
 /**
  * The item-to-item models: each stores, per item, the list of items it adds score to when
- * it is in a user's history, and a user's scores are the sum of their items' lists.
+ * it is in a user's history, and a user's scores are the sum of their items' lists. For
+ * TRANSITIONS (what users interact with next) the items are those of the current session.
  */
-export const ITEM_LIST_MODELS = ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA'] as const;
+export const ITEM_LIST_MODELS = ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA', 'TRANSITIONS'] as const;
 export type ItemListModel = (typeof ITEM_LIST_MODELS)[number];
 
 /** What training stores per item and serving reads for the items of a user's history: the lists of the served models. */
@@ -67,6 +68,8 @@ export interface BaselineWeights {
   readonly svd?: number;
   readonly rp3?: number;
   readonly userKnn?: number;
+  /** The current session's next items (TRANSITIONS), chosen on a next-item validation. */
+  readonly session?: number;
   readonly popularity: number;
 }
 
@@ -75,7 +78,7 @@ export const BLEND_MODELS = [...ITEM_LIST_MODELS, 'USER_KNN'] as const;
 export type BlendModel = (typeof BLEND_MODELS)[number];
 
 /** Which weight is a model's. */
-export const WEIGHT_OF: Readonly<Record<BlendModel, keyof BaselineWeights>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3', USER_KNN: 'userKnn' };
+export const WEIGHT_OF: Readonly<Record<BlendModel, keyof BaselineWeights>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3', USER_KNN: 'userKnn', TRANSITIONS: 'session' };
 
 export function weightOf(weights: BaselineWeights, model: BlendModel): number {
   return weights[WEIGHT_OF[model]] ?? 0;

@@ -47,7 +47,7 @@ export interface EvaluationOptions {
   readonly mix?: ServedMix;
 }
 
-const MODEL_NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'ItemKNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'UserKNN' };
+const MODEL_NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'ItemKNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'UserKNN', TRANSITIONS: 'Transitions' };
 
 function describeMix(mix: ServedMix): string {
   const weights = (Object.entries(WEIGHT_OF) as [BlendModel, keyof ServedMix['weights']][])
@@ -68,6 +68,8 @@ function describeModel(model: BlendModel, options: BaselineTrainingOptions): str
       return `β ${options.rp3Beta.beta}, top ${options.rp3Beta.neighbours}`;
     case 'USER_KNN':
       return `${options.userKnn.neighbours} neighbours, shrinkage ${options.userKnn.shrinkage}`;
+    case 'TRANSITIONS':
+      return `next ${options.transitions.window} events within ${options.transitions.gapMs / 60_000} min, top ${options.transitions.neighbours}`;
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_POPULARITY, fitPopularity, type PopularityOptions } from './pop
 import { DEFAULT_PURE_SVD, fitPureSvd, type PureSvdOptions } from './pure-svd.model';
 import { reverseLists } from './reverse-lists';
 import { DEFAULT_RP3_BETA, fitRp3Beta, type Rp3BetaOptions } from './rp3beta.model';
+import { DEFAULT_TRANSITIONS, fitTransitions, type TransitionOptions } from './transition.model';
 import { DEFAULT_USER_KNN, fitUserKnn, type UserCandidateLists, type UserKnnOptions } from './user-knn.model';
 
 export interface BaselineTrainingOptions {
@@ -17,6 +18,7 @@ export interface BaselineTrainingOptions {
   readonly pureSvd: PureSvdOptions;
   readonly rp3Beta: Rp3BetaOptions;
   readonly userKnn: UserKnnOptions;
+  readonly transitions: TransitionOptions;
   /** Items created within this many days of the data's latest interaction are new arrivals. */
   readonly newArrivalDays: number;
   /** The hyper-parameters selection tries (a value given by hand is a grid of one). */
@@ -39,16 +41,17 @@ export const DEFAULT_TRAINING: BaselineTrainingOptions = {
   pureSvd: DEFAULT_PURE_SVD,
   rp3Beta: DEFAULT_RP3_BETA,
   userKnn: DEFAULT_USER_KNN,
+  transitions: DEFAULT_TRANSITIONS,
   newArrivalDays: 90,
   grid: DEFAULT_GRID,
 };
 
 export type CatalogueEntry = Pick<ItemRecord, 'id' | 'categories' | 'createdAt'>;
 
-export type TrainingStage = 'matrix' | 'popularity' | 'item-knn' | 'ease' | 'pure-svd' | 'rp3beta' | 'user-knn';
+export type TrainingStage = 'matrix' | 'popularity' | 'item-knn' | 'ease' | 'pure-svd' | 'rp3beta' | 'user-knn' | 'transitions';
 
 /** The training stage that fits each model. */
-export const STAGE_OF: Readonly<Record<BlendModel, TrainingStage>> = { EASE: 'ease', ITEM_KNN: 'item-knn', PURE_SVD: 'pure-svd', RP3_BETA: 'rp3beta', USER_KNN: 'user-knn' };
+export const STAGE_OF: Readonly<Record<BlendModel, TrainingStage>> = { EASE: 'ease', ITEM_KNN: 'item-knn', PURE_SVD: 'pure-svd', RP3_BETA: 'rp3beta', USER_KNN: 'user-knn', TRANSITIONS: 'transitions' };
 
 /** Milliseconds each stage took (0 for a model not fitted). */
 export type TrainingTimings = Readonly<Record<TrainingStage, number>>;
@@ -70,7 +73,7 @@ export interface BaselineModel {
 }
 
 /** Every model; a training for serving fits only those its mix weighs (and item-kNN, which Item.similar needs). */
-export const ALL_MODELS: readonly BlendModel[] = ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA', 'USER_KNN'];
+export const ALL_MODELS: readonly BlendModel[] = ['EASE', 'ITEM_KNN', 'PURE_SVD', 'RP3_BETA', 'USER_KNN', 'TRANSITIONS'];
 
 const MAX_NEW_ARRIVALS = 200;
 const DAY = 86_400_000;
@@ -85,7 +88,7 @@ export function trainBaseline(
 ): BaselineModel {
   if (positives.length === 0) throw new Error('there are no interactions to train on');
   const categoriesOf = new Map(catalogue.map((item) => [item.id, item.categories]));
-  const timings: Record<TrainingStage, number> = { matrix: 0, popularity: 0, 'item-knn': 0, ease: 0, 'pure-svd': 0, rp3beta: 0, 'user-knn': 0 };
+  const timings: Record<TrainingStage, number> = { matrix: 0, popularity: 0, 'item-knn': 0, ease: 0, 'pure-svd': 0, rp3beta: 0, 'user-knn': 0, transitions: 0 };
   const timed = <T>(stage: TrainingStage, fit: () => T): T => {
     const started = Date.now();
     onStage?.(stage, 0, 1);
@@ -103,6 +106,7 @@ export function trainBaseline(
   if (models.includes('EASE')) lists.EASE = timed('ease', () => fitEase(matrix, options.ease));
   if (models.includes('PURE_SVD')) lists.PURE_SVD = timed('pure-svd', () => fitPureSvd(matrix, options.pureSvd));
   if (models.includes('RP3_BETA')) lists.RP3_BETA = timed('rp3beta', () => fitRp3Beta(matrix, options.rp3Beta, progress('rp3beta')));
+  if (models.includes('TRANSITIONS')) lists.TRANSITIONS = timed('transitions', () => fitTransitions(positives, matrix.itemIds, options.transitions));
   const userKnn = models.includes('USER_KNN') ? timed('user-knn', () => fitUserKnn(matrix, options.userKnn, progress('user-knn'))) : undefined;
 
   return {

@@ -9,11 +9,14 @@ import { itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineModel, ty
 import { fitEaseGrid } from './ease.model';
 import { groupByUser } from './group-by-user';
 import { holdoutSplit } from './holdout-split';
+import { clearlyBetter } from './paired-comparison';
 import { buildInteractionMatrix, type Positive } from './interaction-matrix';
 import type { NeighbourLists } from './neighbour-lists';
 import { fitPureSvdGrid } from './pure-svd.model';
 import { ndcgAt, recallAt } from './ranking-metrics';
 import { fitUserKnn } from './user-knn.model';
+import { fitTransitions } from './transition.model';
+import { nextItemCases, selectSessionWeight, type SessionWeightChoice } from './session-weight.selection';
 
 /** How one mix did on the validation rows. */
 export interface MixScore {
@@ -32,7 +35,10 @@ export interface ModelScore {
 
 /** What training chose, and on what: stored with the model version. */
 export interface MixSelection {
+  /** The long-term blend's validation figures; its mix includes the session weight chosen after. */
   readonly chosen: MixScore;
+  /** How the session's weight was chosen (next-item HitRate@20). */
+  readonly session: SessionWeightChoice;
   readonly mixesTried: number;
   /** Each model alone with its chosen hyper-parameters. */
   readonly models: readonly ModelScore[];
@@ -58,11 +64,12 @@ const MODEL_WEIGHTS = [0, 0.25, 0.5, 1, 2];
  */
 const POPULARITY_WEIGHTS = [0, 0.02, 0.05];
 /**
- * The models selection weighs. RP3beta is fitted and evaluated by `npm run evaluate` but not
- * selected: on ml-latest-small and the demo data it stayed below item-kNN alone, and its fit
- * would take a tenth of the training budget.
+ * The models the long-term blend weighs. RP3beta is fitted and evaluated by `npm run evaluate`
+ * but not selected: on ml-latest-small and the demo data it stayed below item-kNN alone, and
+ * its fit would take a tenth of the training budget. The session's model (TRANSITIONS) is
+ * weighed after, on next-item cases (session-weight.selection.ts).
  */
-const SELECTED_MODELS: readonly BlendModel[] = BLEND_MODELS.filter((model) => model !== 'RP3_BETA');
+const SELECTED_MODELS: readonly BlendModel[] = BLEND_MODELS.filter((model) => model !== 'RP3_BETA' && model !== 'TRANSITIONS');
 const ASCENT_ROUNDS = 2;
 
 interface ValidationUser {
@@ -83,7 +90,7 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   const { easeLambdas: EASE_LAMBDAS, easeNeighbours: EASE_NEIGHBOURS, svdFactors: SVD_FACTORS, userNeighbours: USER_NEIGHBOURS } = base.grid;
   const { train, test } = holdoutSplit(positives, seed);
   const fitted = trainBaseline(train, catalogue, base, undefined, ['ITEM_KNN']);
-  onProgress?.(1, 6);
+  onProgress?.(1, 7);
   const matrix = buildInteractionMatrix(train);
   const users = validationUsers(train, test, fitted);
   const components = new Map(baselineComponents().map((component) => [component.model, component]));
@@ -101,25 +108,25 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   const proxy = EASE_LAMBDAS.length > 1 ? fitEaseGrid(matrix, EASE_LAMBDAS, { ...base.ease, maxItems: Math.min(EASE_PROXY_ITEMS, base.ease.maxItems) }) : [];
   const lambda = EASE_LAMBDAS.length > 1 ? bestBy(EASE_LAMBDAS.map((value, n) => ({ value, ...aloneScore('EASE', artefactsWith(fitted, { EASE: proxy[n] as NeighbourLists })) }))) : { value: EASE_LAMBDAS[0] ?? base.ease.lambda };
   options.ease = { ...options.ease, lambda: lambda.value };
-  onProgress?.(2, 6);
+  onProgress?.(2, 7);
   const [easeLists] = fitEaseGrid(matrix, [lambda.value], options.ease);
   const easeNeighbours = bestBy(EASE_NEIGHBOURS.map((value) => ({ value, ...aloneScore('EASE', artefactsWith(fitted, { EASE: easeLists as NeighbourLists }, { EASE: value })) })));
   options.ease = { ...options.ease, neighbours: easeNeighbours.value };
   scores.push({ model: 'EASE', parameters: `λ ${lambda.value}, top ${easeNeighbours.value}`, recall20: easeNeighbours.recall20, ndcg20: easeNeighbours.ndcg20 });
-  onProgress?.(3, 6);
+  onProgress?.(3, 7);
 
   const svdLists = fitPureSvdGrid(matrix, SVD_FACTORS, base.pureSvd);
   const factors = bestBy(SVD_FACTORS.map((value, n) => ({ value, lists: svdLists[n] as NeighbourLists, ...aloneScore('PURE_SVD', artefactsWith(fitted, { PURE_SVD: svdLists[n] as NeighbourLists })) })));
   options.pureSvd = { ...options.pureSvd, factors: factors.value };
   scores.push({ model: 'PURE_SVD', parameters: `${factors.value} factors`, recall20: factors.recall20, ndcg20: factors.ndcg20 });
-  onProgress?.(4, 6);
+  onProgress?.(4, 7);
 
   const userLists = USER_NEIGHBOURS.map((neighbours) => userRowsOf({ ...fitted, userKnn: fitUserKnn(matrix, { ...base.userKnn, neighbours }) }));
   const neighbours = bestBy(USER_NEIGHBOURS.map((value, n) => ({ value, rows: userLists[n] as Map<string, UserArtefact>, ...aloneScore('USER_KNN', new Map(), userLists[n]) })));
   options.userKnn = { ...options.userKnn, neighbours: neighbours.value };
   scores.push({ model: 'USER_KNN', parameters: `${neighbours.value} neighbours`, recall20: neighbours.recall20, ndcg20: neighbours.ndcg20 });
   scores.push({ model: 'ITEM_KNN', parameters: `${base.itemKnn.neighbours} neighbours`, ...aloneScore('ITEM_KNN', artefactsWith(fitted, { ITEM_KNN: fitted.lists.ITEM_KNN })) });
-  onProgress?.(5, 6);
+  onProgress?.(5, 7);
 
   // 2. The blend: every model's candidates once per user, then weights by coordinate ascent.
   const artefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists }, { EASE: easeNeighbours.value });
@@ -166,8 +173,16 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
     const candidate = evaluate({ weights: best.mix.weights, newArrivals });
     if (better(candidate, best)) best = candidate;
   }
-  onProgress?.(6, 6);
-  return { chosen: { recall20: best.recall20, ndcg20: best.ndcg20, mix: { weights: compactWeights(best.mix.weights), newArrivals: best.mix.newArrivals } }, mixesTried, models: scores, options, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };
+  onProgress?.(6, 7);
+  // 4. The session's weight, on next-item cases of the same split: each user's latest held-out row after their earlier rows.
+  const transitions = fitTransitions(train, fitted.itemIds, base.transitions);
+  const sessionArtefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists, TRANSITIONS: transitions }, { EASE: easeNeighbours.value });
+  const caseInputs: ServingInputs = { mix: best.mix, popularity: fitted.popularity, newArrivals: fitted.newArrivals, artefacts: new Map(), user: undefined };
+  const cases = nextItemCases(train, test, (userId, seen) => servedRequest(userId, seen, caseInputs, K));
+  const session = selectSessionWeight(cases, best.mix, [...components.values()], (userId) => ({ artefacts: sessionArtefacts, user: neighbours.rows.get(userId ?? '') }));
+  const mix: ServedMix = { weights: { ...best.mix.weights, session: session.weight }, newArrivals: best.mix.newArrivals };
+  onProgress?.(7, 7);
+  return { chosen: { recall20: best.recall20, ndcg20: best.ndcg20, mix: { weights: compactWeights(mix.weights), newArrivals: mix.newArrivals } }, session, mixesTried, models: scores, options, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };
 }
 
 /** The models a mix weighs: what a training for serving fits and stores. */
@@ -180,25 +195,9 @@ interface MeasuredMix extends MixScore {
   readonly perUser: Float64Array;
 }
 
-/**
- * A change of the mix is kept only when it beats the current one by more than one standard
- * error of the per-user paired differences in Recall@20 (the one-standard-error rule): a gain
- * within the validation split's noise does not carry over to the served lists, and it costs
- * a model's reads and training time.
- */
+/** A change of the mix is kept only when clearly better on Recall@20 (`clearlyBetter`). */
 function better(candidate: MeasuredMix, current: MeasuredMix): boolean {
-  const n = candidate.perUser.length;
-  if (n < 2) return candidate.recall20 > current.recall20 + 1e-9;
-  let sum = 0;
-  let squares = 0;
-  for (let u = 0; u < n; u++) {
-    const difference = (candidate.perUser[u] ?? 0) - (current.perUser[u] ?? 0);
-    sum += difference;
-    squares += difference * difference;
-  }
-  const mean = sum / n;
-  const standardError = Math.sqrt(Math.max(0, squares / n - mean * mean) / (n - 1));
-  return mean > 1e-9 && mean > standardError;
+  return clearlyBetter(candidate.perUser, current.perUser);
 }
 
 function bestBy<T extends { recall20: number; ndcg20: number }>(options: readonly T[]): T {
@@ -208,7 +207,7 @@ function bestBy<T extends { recall20: number; ndcg20: number }>(options: readonl
 /** Only the weights a mix uses, so a stored mix reads as what it is. */
 function compactWeights(weights: BaselineWeights): BaselineWeights {
   const compact: Record<string, number> = { ease: weights.ease, knn: weights.knn, popularity: weights.popularity };
-  for (const key of ['svd', 'rp3', 'userKnn'] as const) if ((weights[key] ?? 0) > 0) compact[key] = weights[key] ?? 0;
+  for (const key of ['svd', 'rp3', 'userKnn', 'session'] as const) if ((weights[key] ?? 0) > 0) compact[key] = weights[key] ?? 0;
   return compact as unknown as BaselineWeights;
 }
 

@@ -19,6 +19,8 @@ export interface RecommenderRequest {
   readonly userId: string | undefined;
   /** Newest first, each item once: the window whose neighbours make the candidates. */
   readonly history: readonly HistoryEntry[];
+  /** How many of the newest history entries are the current session (0 or absent: none). */
+  readonly sessionLength?: number;
   /** Items never to return (seen ones, when excludeSeen). */
   readonly exclude: ReadonlySet<ItemId>;
   /** Categories to steer by: the filter's, then the user's stated interests. */

@@ -1,5 +1,5 @@
 import type { ItemId } from '../domain/item';
-import type { ItemListModel } from '../domain/model-artefacts';
+import type { HistoryEntry, ItemListModel } from '../domain/model-artefacts';
 import type { RankedItem, RecommendationSource } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
 import { exclusionMarks, grow, indexesOf, internedCount, internId, weightsOf } from './item-index';
@@ -38,7 +38,15 @@ interface HistoryList {
   readonly position: number;
   readonly indexes: Int32Array;
   readonly weights: Float64Array;
+  /** How much this history item counts (1; for a session, less for older items of the visit). */
+  readonly scale: number;
 }
+
+/**
+ * Which history items a model sums: the user's whole window alike, or only the current
+ * session's (the newest `sessionLength` entries), the newest counting most: 1/(1 + position).
+ */
+export type ListScope = 'history' | 'session';
 
 /**
  * An item-to-item model as a recommender (EASE, item-kNN, PureSVD, RP3beta): a user's score
@@ -53,6 +61,7 @@ export class ItemListRecommender implements Recommender {
     readonly model: ItemListModel,
     readonly source: RecommendationSource,
     readonly name: string,
+    private readonly scope: ListScope = 'history',
   ) {}
 
   /**
@@ -62,10 +71,13 @@ export class ItemListRecommender implements Recommender {
    */
   candidates(request: RecommenderRequest, count: number): ScoredCandidates {
     const lists: HistoryList[] = [];
-    request.history.forEach((entry, position) => {
+    const summed = this.scope === 'history' ? request.history.length : Math.min(request.history.length, request.sessionLength ?? 0);
+    for (let position = 0; position < summed; position++) {
+      const entry = request.history[position] as HistoryEntry;
       const list = request.inputs.artefacts.get(entry.itemId)?.lists[this.model];
-      if (list && list.ids.length > 0) lists.push({ position, indexes: indexesOf(list.ids), weights: weightsOf(list.weights) });
-    });
+      const scale = this.scope === 'history' ? 1 : 1 / (1 + position);
+      if (list && list.ids.length > 0) lists.push({ position, indexes: indexesOf(list.ids), weights: weightsOf(list.weights), scale });
+    }
     const { marks, stamp: excludedStamp } = exclusionMarks(request.exclude);
     const size = internedCount();
     const b = this.buffers;
@@ -78,17 +90,17 @@ export class ItemListRecommender implements Recommender {
     if (size <= DENSE_BELOW * entries) {
       // Most of the catalogue is touched: sum without a branch, then one sequential scan.
       sums.fill(0, 0, size);
-      for (const { indexes, weights } of lists) {
+      for (const { indexes, weights, scale } of lists) {
         for (let n = 0; n < indexes.length; n++) {
           const index = indexes[n] as number;
-          sums[index] = (sums[index] as number) + (weights[n] as number);
+          sums[index] = (sums[index] as number) + scale * (weights[n] as number);
         }
       }
       for (let index = 0; index < size; index++) {
         if ((sums[index] as number) > 0 && marks[index] !== excludedStamp) touched[found++] = index;
       }
     } else {
-      for (const { indexes, weights } of lists) {
+      for (const { indexes, weights, scale } of lists) {
         for (let n = 0; n < indexes.length; n++) {
           const index = indexes[n] as number;
           if (seen[index] !== stamp) {
@@ -97,7 +109,7 @@ export class ItemListRecommender implements Recommender {
             sums[index] = 0;
             touched[found++] = index;
           }
-          sums[index] = (sums[index] as number) + (weights[n] as number);
+          sums[index] = (sums[index] as number) + scale * (weights[n] as number);
         }
       }
     }
@@ -113,11 +125,11 @@ export class ItemListRecommender implements Recommender {
       best[index] = 0;
       because[index] = -1;
     }
-    for (const { indexes, weights, position } of lists) {
+    for (const { indexes, weights, position, scale } of lists) {
       for (let n = 0; n < indexes.length; n++) {
         const index = indexes[n] as number;
         if (kept[index] === 0) continue;
-        const weight = weights[n] as number;
+        const weight = scale * (weights[n] as number);
         if (weight > (best[index] as number)) {
           best[index] = weight;
           because[index] = position;

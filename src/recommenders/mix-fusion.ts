@@ -69,7 +69,7 @@ export function fuseParts(parts: readonly BlendPart[], history: readonly History
     const score = scores[index] as number;
     const source = parts[leader[index] as number]?.source ?? 'BASELINE';
     const entry = history[because[index] as number];
-    const reasons: Reason[] = entry ? [becauseReason(entry)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];
+    const reasons: Reason[] = entry ? [becauseReason(entry, source)] : source === 'USER_KNN' ? [{ kind: 'SIMILAR_USERS' }] : [];
     return { itemId: idOfIndex(index), score, source, reasons };
   });
 }

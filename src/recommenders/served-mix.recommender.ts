@@ -10,6 +10,7 @@ import { fuseParts, type BlendPart } from './mix-fusion';
 import { PopularityRecommender } from './popularity.recommender';
 import { pureSvdRecommender } from './pure-svd.recommender';
 import { rp3BetaRecommender } from './rp3beta.recommender';
+import { sessionRecommender } from './session.recommender';
 import type { ScoredCandidates } from './scored-candidates';
 import { UserKnnRecommender } from './user-knn.recommender';
 
@@ -25,7 +26,7 @@ export const COMPONENT_CANDIDATES = 200;
 
 /** The models of the baseline, each a recommender of its own file. */
 export function baselineComponents(): BlendComponent[] {
-  return [easeRecommender(), itemKnnRecommender(), pureSvdRecommender(), rp3BetaRecommender(), new UserKnnRecommender()];
+  return [easeRecommender(), itemKnnRecommender(), pureSvdRecommender(), rp3BetaRecommender(), new UserKnnRecommender(), sessionRecommender()];
 }
 
 /**

@@ -20,6 +20,8 @@ export function explanationOf(reason: Reason, becauseOfTitle: string | undefined
       const title = becauseOfTitle ?? 'something similar';
       return { kind, text: verb ? `Because you ${verb} ${title}` : `Because of ${title} in your history` };
     }
+    case 'BECAUSE_OF_SESSION':
+      return { kind: 'BECAUSE_YOU_JUST_VIEWED', text: `Because you just viewed ${becauseOfTitle ?? 'something similar'}` };
     case 'SIMILAR_USERS':
       return { kind: reason.kind, text: 'Liked by people whose history is like yours' };
     case 'POPULAR':

@@ -16,7 +16,7 @@ export function formatTrainingSummary(summary: TrainingSummary): string {
   ].join('\n');
 }
 
-const NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'item-kNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'user-kNN' };
+const NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'item-kNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'user-kNN', TRANSITIONS: 'session transitions' };
 
 function mixText(mix: ServedMix): string {
   const parts = [...modelsOf(mix).map((model) => `${NAMES[model]} ${weightOf(mix.weights, model)}`), `popularity ${mix.weights.popularity}`];

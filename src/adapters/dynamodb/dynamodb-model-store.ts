@@ -13,7 +13,7 @@ import { ModelPublishConflictError } from '../../domain/errors';
 const POINTER = { version: 'CURRENT', key: 'baseline' } as const;
 
 /** The attribute prefix of each model's list on an item row (`easeIds`, `easeWeights` …). */
-const LIST_ATTRIBUTE: Readonly<Record<ItemListModel, string>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3' };
+const LIST_ATTRIBUTE: Readonly<Record<ItemListModel, string>> = { EASE: 'ease', ITEM_KNN: 'knn', PURE_SVD: 'svd', RP3_BETA: 'rp3', TRANSITIONS: 'next' };
 
 export interface ModelStoreOptions {
   /** How long the current-model pointer is cached; a model trained elsewhere is served after at most this. */
