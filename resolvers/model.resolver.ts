@@ -39,5 +39,5 @@ function modelToGraph(model: ModelInfo): CurrentModelType {
 }
 
 function mixToGraph({ weights, newArrivals }: ServedMix): ServedMixType {
-  return { ease: weights.ease, itemKnn: weights.knn, pureSvd: weights.svd ?? 0, rp3Beta: weights.rp3 ?? 0, userKnn: weights.userKnn ?? 0, popularity: weights.popularity, newArrivals };
+  return { ease: weights.ease, itemKnn: weights.knn, pureSvd: weights.svd ?? 0, rp3Beta: weights.rp3 ?? 0, userKnn: weights.userKnn ?? 0, session: weights.session ?? 0, popularity: weights.popularity, newArrivals };
 }

@@ -49,6 +49,7 @@ export function recommendationRequestOf(input: RecommendationsInput | null | und
     categories: input?.filter?.categories,
     excludeSeen: input?.filter?.excludeSeen,
     context: contextOf(input?.context),
+    ...(input?.session ? { session: { sessionId: input.session.sessionId } } : {}),
   };
 }
 

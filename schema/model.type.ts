@@ -25,6 +25,9 @@ export class ServedMixType {
   @Field(() => Float, { description: 'User-based collaborative filtering ("people like you").' })
   userKnn!: number;
 
+  @Field(() => Float, { description: "The current session's next items (what users interact with next), chosen on next-item validation." })
+  session!: number;
+
   @Field(() => Float)
   popularity!: number;
 

@@ -11,7 +11,7 @@ export class ExplanationType {
   @Field(() => String)
   text!: string;
 
-  @Field(() => ItemType, { nullable: true, description: 'BECAUSE_YOU_WATCHED, _VIEWED, _LIKED, _BOUGHT, _RATED, BECAUSE_OF_YOUR_HISTORY: the item of the user\'s history that contributed most.' })
+  @Field(() => ItemType, { nullable: true, description: 'BECAUSE_YOU_WATCHED, _VIEWED, _LIKED, _BOUGHT, _RATED, BECAUSE_OF_YOUR_HISTORY: the item of the user\'s history that contributed most; BECAUSE_YOU_JUST_VIEWED: the item of the current session that led to it most.' })
   becauseOf!: ItemType | null;
 
   @Field(() => String, { nullable: true, description: 'The category a popularity, new-arrival or interest explanation is about.' })

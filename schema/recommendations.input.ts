@@ -29,6 +29,15 @@ export class BlendInput {
   personalizeWeight?: number | null;
 }
 
+@InputType('SessionInput', { description: "The client's current visit, whose events the list follows (\"Because you just viewed …\")." })
+export class SessionInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sessionId the client sends with its events (1–256 visible characters). Without one, the session is the events of the last SESSION_WINDOW_MINUTES (30).',
+  })
+  sessionId?: string | null;
+}
+
 @InputType('RecommendationsInput')
 export class RecommendationsInput {
   @Field(() => ID, { nullable: true, description: 'Admins only: the user to recommend for. Others are always served their own list (naming another user is FORBIDDEN).' })
@@ -48,6 +57,9 @@ export class RecommendationsInput {
 
   @Field(() => BlendInput, { nullable: true })
   blend?: BlendInput | null;
+
+  @Field(() => SessionInput, { nullable: true, description: 'The current visit; absent: the events of the last SESSION_WINDOW_MINUTES are the session.' })
+  session?: SessionInput | null;
 }
 
 @InputType('RankItemsInput')

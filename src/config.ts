@@ -91,6 +91,8 @@ export interface Config {
   readonly playground: boolean;
   /** npm start starts cognito-local (unless COGNITO_USER_POOL_ID names a real pool). */
   readonly localCognito: boolean;
+  /** Without a session id, a list's session is the user's events of this many minutes before now (SESSION_WINDOW_MINUTES). */
+  readonly sessionWindowMinutes: number;
   /** Days a served list is kept (LIST_RETENTION_DAYS): impressions and clicks name a list of at most this age. */
   readonly listRetentionDays: number;
   /** The top of the rating scale a RATE event's value may reach (RATING_MAX; 0 is the bottom). */
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     production: env['NODE_ENV'] === 'production',
     metricsToken: metricsTokenVar(env),
     listRetentionDays: intVar(env, 'LIST_RETENTION_DAYS', 30, 1, 3650),
+    sessionWindowMinutes: intVar(env, 'SESSION_WINDOW_MINUTES', 30, 1, 24 * 60),
     playground: boolVar(env, 'PLAYGROUND', true),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     items: { cacheMs: intVar(env, 'ITEM_CACHE_SECONDS', 60, 0, 3600) * 1000, cacheEntries: intVar(env, 'ITEM_CACHE_ENTRIES', 20_000, 1, 10_000_000) },

@@ -143,7 +143,7 @@ export function createContainer(options: ContainerOptions): Container {
   const profiles = cognito && auth.userPoolId ? new CognitoUserProfiles(cognito, auth.userPoolId, auth.timeoutMs) : undefined;
   const recommendationService = new RecommendationService(
     { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
-    { personalizeWeight: config.personalize.blendWeight },
+    { personalizeWeight: config.personalize.blendWeight, sessionWindowMs: config.sessionWindowMinutes * 60_000 },
   );
   const experimentService = new ExperimentService({ experiments: new DynamoDbExperimentStore(dynamoDb.doc, tables.experiments), events, lists, recommendations: recommendationService });
   const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });

@@ -35,7 +35,8 @@ const DAY = 86_400_000;
 /**
  * Generates the built-in demo data: items with genres and release dates over three years,
  * users in taste clusters (stated interests included) and interactions that follow those
- * tastes and item appeal over time — real signal for collaborative filtering to find.
+ * tastes and item appeal over time, in visits of a few items of one genre — real signal for
+ * collaborative filtering and for session-based lists to find.
  * Deterministic: the same seed and size give the same rows.
  */
 export function generateDemoDataset(seed: number, size: DemoDatasetSize = DEFAULT_DEMO_SIZE): DemoDataset {
@@ -86,6 +87,13 @@ function generateItems(random: SeededRandom, count: number): ItemRecord[] {
   return items;
 }
 
+const MINUTE = 60_000;
+
+/**
+ * A user's events as visits: each visit follows one genre (one of the user's tastes, now and
+ * then another) for two to five items a few minutes apart — the session structure that
+ * session-based lists follow — drawn by the user's weights among that genre's items.
+ */
 function userInteractions(
   random: SeededRandom,
   userId: string,
@@ -97,26 +105,60 @@ function userInteractions(
 ): Interaction[] {
   const count = random.int(Math.round(meanCount * 0.4), Math.round(meanCount * 1.6));
   let total = weights.reduce((sum, weight) => sum + weight, 0);
-  const events: Interaction[] = [];
-  for (let n = 0; n < count && total > 0; n++) {
+  const liked = [...tastes];
+  // Each genre's items and their weights still to draw (an item leaves every genre it is in once drawn).
+  const byGenre = new Map(GENRES.map((genre) => [genre, { items: [] as number[], total: 0 }]));
+  items.forEach((item, itemIndex) => {
+    for (const category of item.categories) {
+      const entry = byGenre.get(category);
+      if (!entry) continue;
+      entry.items.push(itemIndex);
+      entry.total += weights[itemIndex] ?? 0;
+    }
+  });
+  const draw = (genre: string): number | undefined => {
+    const entry = byGenre.get(genre);
+    if (entry && entry.total > 1e-9) {
+      let threshold = random.next() * entry.total;
+      for (const itemIndex of entry.items) {
+        threshold -= weights[itemIndex] ?? 0;
+        if (threshold < 0 && (weights[itemIndex] ?? 0) > 0) return itemIndex;
+      }
+    }
     const itemIndex = random.weightedIndex(weights, total);
-    const item = items[itemIndex];
-    if (!item) break;
-    total -= weights[itemIndex] ?? 0;
-    weights[itemIndex] = 0; // each item once per user
-    const from = Math.max(joined, item.createdAt);
-    const occurredAt = from + Math.floor(random.next() * Math.max(DAY, END - from));
-    const type = pickType(random);
-    const liked = item.categories.some((genre) => tastes.has(genre));
-    events.push({
-      userId,
-      itemId: item.id,
-      eventId: `demo:${type.toLowerCase()}:${item.id}`,
-      type,
-      eventType: type.toLowerCase(),
-      value: valueFor(random, type, liked),
-      occurredAt,
-    });
+    return (weights[itemIndex] ?? 0) > 0 ? itemIndex : undefined;
+  };
+  const events: Interaction[] = [];
+  for (let visits = 0; events.length < count && total > 1e-9 && visits < 2 * count; visits++) {
+    const genre = liked.length > 0 && random.next() < 0.85 ? random.pick(liked) : random.pick(GENRES);
+    const visitLength = Math.min(count - events.length, random.int(2, 5));
+    let at = -1;
+    for (let step = 0; step < visitLength; step++) {
+      const itemIndex = draw(genre);
+      const item = itemIndex === undefined ? undefined : items[itemIndex];
+      if (itemIndex === undefined || !item) break;
+      const weight = weights[itemIndex] ?? 0;
+      total -= weight;
+      for (const category of item.categories) {
+        const entry = byGenre.get(category);
+        if (entry) entry.total -= weight;
+      }
+      weights[itemIndex] = 0; // each item once per user
+      const from = Math.max(joined, item.createdAt);
+      // The visit starts when its first item can be seen; the next ones follow minutes apart.
+      at = at < 0 ? from + Math.floor(random.next() * Math.max(DAY, END - from)) : Math.max(at, from) + random.int(1, 8) * MINUTE;
+      const type = pickType(random);
+      const likedItem = item.categories.some((category) => tastes.has(category));
+      events.push({
+        userId,
+        itemId: item.id,
+        eventId: `demo:${type.toLowerCase()}:${item.id}`,
+        type,
+        eventType: type.toLowerCase(),
+        value: valueFor(random, type, likedItem),
+        occurredAt: at,
+      });
+    }
   }
   return events;
 }

@@ -16,6 +16,8 @@ export interface Interaction {
   readonly value: number | undefined;
   /** When it happened, epoch milliseconds. */
   readonly occurredAt: number;
+  /** The client's visit it happened in, when the client named one (session-based lists follow it). */
+  readonly sessionId?: string;
 }
 
 const TYPE_ALIASES: Readonly<Record<string, InteractionType>> = {

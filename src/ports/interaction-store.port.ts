@@ -7,12 +7,13 @@ export interface RecentInteraction {
   readonly itemId: ItemId;
   readonly type: Interaction['type'];
   readonly occurredAt: number;
+  readonly sessionId?: string;
 }
 
 export interface InteractionStore {
   /** Newest first. Throws InvalidCursorError for a cursor it did not issue. */
   listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>>;
-  /** The user's newest interactions (item, type, time only), in one read. */
+  /** The user's newest interactions (item, type, time and session only), in one read. */
   recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]>;
 }
 

@@ -29,6 +29,8 @@ export interface Candidates {
   readonly baseline: RankedItem[] | undefined;
   /** Personalize's answer: its list, the reason it could not answer, or undefined when it was not asked. */
   readonly answer: PersonalizeList | PersonalizeUnavailableError | undefined;
+  /** How many items the list needs: a Personalize list left shorter (seen items dropped) is completed by the baseline's. */
+  readonly limit?: number;
 }
 
 /** Which list is served, and why: the first strategy of the attempted one's order that has its lists, with the precise reason for any fallback. */
@@ -50,8 +52,15 @@ function listOf(strategy: Served, candidates: Candidates, personalizeWeight: num
     case 'BLENDED':
       return candidates.personalize && candidates.baseline ? blend(candidates.personalize, candidates.baseline, personalizeWeight) : undefined;
     case 'PERSONALIZE':
-      return candidates.personalize;
+      return candidates.personalize && completed(candidates.personalize, candidates.baseline, candidates.limit ?? 0);
     case 'BASELINE':
       return candidates.baseline;
   }
+}
+
+/** Personalize's list, then the baseline's items it lacks, up to `limit` (the baseline's keep their own source and reasons). */
+function completed(personalize: RankedItem[], baseline: readonly RankedItem[] | undefined, limit: number): RankedItem[] {
+  if (personalize.length >= limit || !baseline) return personalize;
+  const taken = new Set(personalize.map((item) => item.itemId));
+  return [...personalize, ...baseline.filter((item) => !taken.has(item.itemId)).slice(0, limit - personalize.length)];
 }

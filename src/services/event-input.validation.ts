@@ -4,6 +4,7 @@ import type { FeedbackKind } from '../domain/feedback-event';
 import type { InteractionType } from '../domain/interaction';
 import type { ItemId } from '../domain/item';
 import type { EventInput } from './event-recording.service';
+import { checkedSessionId } from './recommendation-request.validation';
 
 const MAX_IMPRESSION_ITEMS = 100;
 /** Client clocks drift; an event from further in the future than this is refused. */
@@ -60,8 +61,7 @@ export function checkedEventInput(input: EventInput, now: number, ranges: EventV
   if (occurredAt !== undefined && (!Number.isFinite(occurredAt) || occurredAt < 0 || occurredAt > now + MAX_CLOCK_SKEW_MS)) {
     throw new InvalidArgumentError('occurredAt', 'must be a time that has passed (epoch milliseconds)');
   }
-  const sessionId = input.sessionId ?? undefined;
-  if (sessionId !== undefined && !/^[\x21-\x7e]{1,256}$/.test(sessionId)) throw new InvalidArgumentError('sessionId', 'must be 1–256 visible characters');
+  const sessionId = checkedSessionId(input.sessionId, 'sessionId');
   return { kind: input.kind, eventId: input.eventId, recommendationId, itemIds, interactionType, value, occurredAt, sessionId };
 }
 

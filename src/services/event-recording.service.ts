@@ -95,10 +95,10 @@ export class EventRecordingService {
         throw new ConflictError(`Event "${event.eventId}" was recorded before with other content; send a new eventId for a new event.`);
       }
       // A retry after a lost answer: make sure the history write of the first attempt happened.
-      await this.writeHistory(stored.existing);
+      await this.writeHistory(stored.existing, checked.sessionId);
       return { eventId: event.eventId, kind: event.kind, duplicate: true, forwarded: stored.existing.forward === 'FORWARDED', attribution: stored.existing.attribution };
     }
-    await this.writeHistory(event);
+    await this.writeHistory(event, checked.sessionId);
     // Not awaited: live feeds are a courtesy, and a slow or absent Redis must not slow the answer.
     void this.ports.notifier?.publish({ kind: 'USER_EVENTS', userId }).catch((error: unknown) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', userId, error: String(error) }));
     const forwarded = await this.forward(userId, checked.sessionId ?? userId, [event]);
@@ -161,12 +161,13 @@ export class EventRecordingService {
     return list;
   }
 
-  private async writeHistory(event: FeedbackEvent): Promise<void> {
+  /** The history row of an event, with its session (what session-based lists follow; the same for a retry, whose payload matched). */
+  private async writeHistory(event: FeedbackEvent, sessionId: string | undefined): Promise<void> {
     if (event.kind === 'IMPRESSION' || !event.interactionType) return;
     const itemId = event.itemIds[0];
     if (!itemId) return;
     await this.ports.interactions.putInteractions([
-      { userId: event.userId, itemId, eventId: event.eventId, type: event.interactionType, eventType: event.interactionType.toLowerCase(), value: event.value, occurredAt: event.occurredAt },
+      { userId: event.userId, itemId, eventId: event.eventId, type: event.interactionType, eventType: event.interactionType.toLowerCase(), value: event.value, occurredAt: event.occurredAt, ...(sessionId !== undefined ? { sessionId } : {}) },
     ]);
   }
 }

@@ -61,3 +61,10 @@ export function checkedBlendWeight(requested: number | null | undefined, fallbac
   if (!(weight >= 0 && weight <= 1)) throw new InvalidArgumentError('blend.personalizeWeight', `must be between 0 and 1, got ${String(requested)}`);
   return weight;
 }
+
+/** A session id as events carry it: 1–256 visible characters (undefined when not given). */
+export function checkedSessionId(sessionId: string | null | undefined, argumentName: string): string | undefined {
+  if (sessionId === null || sessionId === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,256}$/.test(sessionId)) throw new InvalidArgumentError(argumentName, 'must be 1–256 visible characters');
+  return sessionId;
+}

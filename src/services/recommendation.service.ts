@@ -10,9 +10,10 @@ import type { RecommendationListStore } from '../ports/recommendation-list-store
 import { BaselineRecommender } from '../recommenders/baseline.recommender';
 import { chooseServed, resolveStrategy } from '../recommenders/fallback-order';
 import { PersonalizeCandidates, personalizeAsk, settled } from '../recommenders/personalize.recommender';
+import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { ServedListAssembler, type RequestReaders, type ServedRecommendations } from './served-list.assembler';
-import { checkedBlendWeight, checkedContext, checkedFilterCategories, checkedItemIds, checkedLimit, checkedUserId } from './recommendation-request.validation';
+import { checkedBlendWeight, checkedContext, checkedFilterCategories, checkedItemIds, checkedLimit, checkedSessionId, checkedUserId } from './recommendation-request.validation';
 import { rethrowFirstError } from '../support/batch-results';
 
 /** Candidates ranked when a category filter will drop some after the items are read. */
@@ -30,6 +31,8 @@ export interface RecommendationRequest {
   readonly store?: boolean;
   /** The experiment variant this request serves, stored with the list. */
   readonly experiment?: ExperimentExposure;
+  /** The client's current visit: the list follows its events (without an id: the events of the last SESSION_WINDOW_MINUTES). */
+  readonly session?: { readonly sessionId?: string | null } | null;
 }
 
 export interface RecommendationPorts {
@@ -57,6 +60,8 @@ const COLD_START_HISTORY = 5;
 export interface RecommendationOptions {
   /** BLENDED's default weight of Personalize's list. */
   readonly personalizeWeight: number;
+  /** Without a session id, a list's session is the user's events of this long before now. */
+  readonly sessionWindowMs?: number;
 }
 
 /**
@@ -74,7 +79,7 @@ export class RecommendationService {
   constructor(
     private readonly ports: RecommendationPorts,
     private readonly options: RecommendationOptions = { personalizeWeight: 0.5 },
-    clock: () => number = Date.now,
+    private readonly clock: () => number = Date.now,
   ) {
     this.baseline = new BaselineRecommender(ports.models);
     this.personalizeCandidates = new PersonalizeCandidates(ports.models);
@@ -86,6 +91,7 @@ export class RecommendationService {
     checkedContext(request.context);
     const limit = checkedLimit(request.limit);
     const categories = checkedFilterCategories(request.categories);
+    const sessionId = checkedSessionId(request.session?.sessionId, 'session.sessionId');
     const excludeSeen = request.excludeSeen ?? true;
 
     const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
@@ -109,20 +115,23 @@ export class RecommendationService {
       throw new InvalidArgumentError('filter.categories', `names categories the catalogue does not have: ${unknown.map((name) => `"${name}"`).join(', ')}`);
     }
     const history = distinctNewest(recent).slice(0, SERVING_HISTORY_WINDOW);
+    const sessionLength = sessionLengthOf(history, this.clock(), this.options.sessionWindowMs ?? DEFAULT_SESSION_WINDOW_MS, sessionId);
     const interests = [...interestsOf(user?.attributes), ...(userId ? await this.profileInterests(userId, history.length, user, readers) : [])];
     const exclude = excludeSeen ? new Set(recent.map((entry) => entry.itemId)) : new Set<ItemId>();
     const answer = personalized ? await personalized : undefined;
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
+    // Personalize may propose what the user has seen (no filter configured): a list it leaves short is completed by the baseline's.
+    const personalizeShort = personalizeServes && answer.items.filter((item) => !exclude.has(item.itemId)).length < limit;
 
     // Round 2: what each list needs — the similar items of what Personalize proposed (to say
     // which of the user's items each is like), the artefacts of the history and the shared lists.
     const [personalizeList, baselineList] = await Promise.all([
       personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, exclude, history) : Promise.resolve(undefined),
-      strategy === 'PERSONALIZE' && personalizeServes
+      strategy === 'PERSONALIZE' && personalizeServes && !personalizeShort
         ? Promise.resolve(undefined)
-        : this.baseline.list(model, { userId, history, exclude, interests: [...categories, ...interests], limit: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10, context: request.context }),
+        : this.baseline.list(model, { userId, history, sessionLength, exclude, interests: [...categories, ...interests], limit: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10, context: request.context }),
     ]);
-    const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
+    const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer, limit }, personalizeWeight);
 
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
     return this.assembler.assemble({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit, categories, personalizeRecommendationId }, readers);

@@ -46,5 +46,7 @@ function selectionLines(summary: TrainingSummary): string[] {
     '  |---|---|---|---|',
     ...models.map((score) => `  | ${NAMES[score.model]} alone | ${score.parameters} | ${score.recall20.toFixed(4)} | ${score.ndcg20.toFixed(4)} |`),
     `  | → the served mix | | ${chosen.recall20.toFixed(4)} | ${chosen.ndcg20.toFixed(4)} |`,
+    '',
+    `  session weight ${summary.selection.session.weight}, chosen on ${summary.selection.session.cases.toLocaleString('en-US')} next-item cases: HitRate@20 ${summary.selection.session.withoutSession.toFixed(4)} without the session, ${summary.selection.session.hitRate20.toFixed(4)} with it`,
   ];
 }

@@ -176,4 +176,30 @@ describe('Subscription.feedUpdated over graphql-ws (standalone server, dynalite,
     expect(await closed).toEqual(expect.objectContaining({ code: 4401, reason: 'Token expired' }));
     expect(Date.now() - started).toBeLessThan(3500);
   });
+
+  it('pushes a list that follows the visit: after views under a session id, "Because you just viewed" one of them', async () => {
+    // Last in this file: a model whose mix weighs the session strongly (what selection chose on this small catalogue weighs it 0.25).
+    await container.trainingService.train(undefined, undefined, { mix: { weights: { ease: 0, knn: 1, popularity: 0, session: 2 }, newArrivals: 'NONE' } });
+    const sessionId = `visit-${Date.now()}`;
+    const { client } = connect(alice);
+    await until(() => listeners() === idle, 2000);
+    const query = `subscription { feedUpdated(input: { strategy: BASELINE, limit: 10, session: { sessionId: "${sessionId}" } }) { id generatedAt modelVersion items { item { id } explanations { kind becauseOf { id } } } } }`;
+    const pushes: { kind: string; becauseOf: string | undefined }[][] = [];
+    const stop = client.subscribe<{ feedUpdated: { items: { explanations: { kind: string; becauseOf: { id: string } | null }[] }[] } }>(
+      { query },
+      { next: (result) => void (result.data && pushes.push(result.data.feedUpdated.items.flatMap((entry) => entry.explanations.map((explanation) => ({ kind: explanation.kind, becauseOf: explanation.becauseOf?.id }))))), error: () => undefined, complete: () => undefined },
+    );
+    await until(() => listeners() === idle + 1, 2000);
+    const viewed = ['i0031', 'i0032', 'i0033'];
+    for (const [n, itemId] of viewed.entries()) {
+      const recorded = await postGraphQL(server.url, RecordInteractionDocument, { input: { eventId: `${sessionId}-${n}`, itemId, type: 'VIEW', sessionId } }, auth(alice));
+      expect(recorded.body.errors).toBeUndefined();
+    }
+    // The push after the last of the views (one burst, or two): its list follows the visit.
+    await until(() => pushes.some((explanations) => explanations.some((explanation) => explanation.kind === 'BECAUSE_YOU_JUST_VIEWED')), 3000);
+    const justViewed = pushes.flat().filter((explanation) => explanation.kind === 'BECAUSE_YOU_JUST_VIEWED');
+    for (const explanation of justViewed) expect(viewed).toContain(explanation.becauseOf);
+    stop();
+  });
+
 });

@@ -28,7 +28,7 @@ describe('TrainingService (dynalite)', () => {
     const dataset = await loadSmallDataset(container);
     const progress = new Set<string>();
     const summary = await container.trainingService.train(undefined, (step) => progress.add(step.stage));
-    const stageOf: Record<string, string> = { ease: 'ease', knn: 'item-knn', svd: 'pure-svd', rp3: 'rp3beta', userKnn: 'user-knn' };
+    const stageOf: Record<string, string> = { ease: 'ease', knn: 'item-knn', svd: 'pure-svd', rp3: 'rp3beta', userKnn: 'user-knn', session: 'transitions' };
     const weighed = Object.entries(summary.model.selection?.mix.weights ?? {}).filter(([key, weight]) => key !== 'popularity' && key !== 'knn' && (weight ?? 0) > 0).map(([key]) => stageOf[key]);
     expect([...progress]).toEqual(['read', 'selection', 'matrix', 'popularity', 'item-knn', ...weighed, 'write']);
     expect(summary.model).toEqual(expect.objectContaining({ interactions: dataset.interactions.length, users: 80, items: 120 }));

@@ -7,6 +7,8 @@ import { testDynamoDbEndpoint, testEnvironment } from './test-env';
 /** Counts the commands a DynamoDB client sends, by name, through its middleware stack. */
 export interface CommandCounter {
   count(commandName: string): number;
+  /** Every DynamoDB call since the last reset. */
+  total(): number;
   reset(): void;
 }
 
@@ -20,7 +22,7 @@ export function countCommands(clients: DynamoDbClients): CommandCounter {
     },
     { step: 'initialize', name: 'recgateCommandCounter' },
   );
-  return { count: (name) => counts.get(name) ?? 0, reset: () => counts.clear() };
+  return { count: (name) => counts.get(name) ?? 0, total: () => [...counts.values()].reduce((sum, count) => sum + count, 0), reset: () => counts.clear() };
 }
 
 export function testClients(): DynamoDbClients {

