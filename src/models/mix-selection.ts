@@ -129,7 +129,9 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   onProgress?.(5, 7);
 
   // 2. The blend: every model's candidates once per user, then weights by coordinate ascent.
-  const artefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists }, { EASE: easeNeighbours.value });
+  // The session's transitions ride along (the blend of step 2 does not weigh them; step 4 does).
+  const transitions = fitTransitions(train, fitted.itemIds, base.transitions);
+  const artefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists, TRANSITIONS: transitions }, { EASE: easeNeighbours.value });
   const served = new ServedMixRecommender();
   const prepared = users.map((user) => {
     const request = withInputs(user.request, artefacts, neighbours.rows);
@@ -175,11 +177,9 @@ export function selectServedMix(positives: readonly Positive[], catalogue: reado
   }
   onProgress?.(6, 7);
   // 4. The session's weight, on next-item cases of the same split: each user's latest held-out row after their earlier rows.
-  const transitions = fitTransitions(train, fitted.itemIds, base.transitions);
-  const sessionArtefacts = artefactsWith(fitted, { ...fitted.lists, EASE: easeLists as NeighbourLists, PURE_SVD: factors.lists, TRANSITIONS: transitions }, { EASE: easeNeighbours.value });
   const caseInputs: ServingInputs = { mix: best.mix, popularity: fitted.popularity, newArrivals: fitted.newArrivals, artefacts: new Map(), user: undefined };
   const cases = nextItemCases(train, test, (userId, seen) => servedRequest(userId, seen, caseInputs, K));
-  const session = selectSessionWeight(cases, best.mix, [...components.values()], (userId) => ({ artefacts: sessionArtefacts, user: neighbours.rows.get(userId ?? '') }));
+  const session = selectSessionWeight(cases, best.mix, [...components.values()], (userId) => ({ artefacts, user: neighbours.rows.get(userId ?? '') }));
   const mix: ServedMix = { weights: { ...best.mix.weights, session: session.weight }, newArrivals: best.mix.newArrivals };
   onProgress?.(7, 7);
   return { chosen: { recall20: best.recall20, ndcg20: best.ndcg20, mix: { weights: compactWeights(mix.weights), newArrivals: mix.newArrivals } }, session, mixesTried, models: scores, options, validationUsers: users.length, validationRows: test.length, seed, seconds: (Date.now() - started) / 1000 };

@@ -30,7 +30,12 @@ export function fitTransitions(positives: readonly Positive[], itemIds: readonly
     if (!events) byUser.set(row.userId, (events = []));
     events.push({ item, at: row.occurredAt, order });
   });
-  const counts: (Map<number, number> | undefined)[] = new Array(itemIds.length);
+  // Every (from, to, weight) pair once, then grouped by `from` (a counting sort): no map per item.
+  let capacity = 1024;
+  let pairFrom = new Int32Array(capacity);
+  let pairTo = new Int32Array(capacity);
+  let pairWeight = new Float64Array(capacity);
+  let pairs = 0;
   const outgoing = new Float64Array(itemIds.length);
   const incoming = new Float64Array(itemIds.length);
   for (const events of byUser.values()) {
@@ -41,31 +46,58 @@ export function fitTransitions(positives: readonly Positive[], itemIds: readonly
         const to = events[j] as { item: number; at: number };
         if (to.at - from.at > options.gapMs) break;
         if (to.item === from.item) continue;
+        if (pairs === capacity) {
+          capacity *= 2;
+          pairFrom = grown(pairFrom, capacity);
+          pairTo = grown(pairTo, capacity);
+          pairWeight = grown(pairWeight, capacity);
+        }
         const weight = 1 / (j - i);
-        let row = counts[from.item];
-        if (!row) counts[from.item] = row = new Map();
-        row.set(to.item, (row.get(to.item) ?? 0) + weight);
+        pairFrom[pairs] = from.item;
+        pairTo[pairs] = to.item;
+        pairWeight[pairs] = weight;
+        pairs++;
         outgoing[from.item] = (outgoing[from.item] ?? 0) + weight;
         incoming[to.item] = (incoming[to.item] ?? 0) + weight;
       }
     }
   }
+  const start = new Int32Array(itemIds.length + 1);
+  for (let p = 0; p < pairs; p++) start[(pairFrom[p] ?? 0) + 1] = (start[(pairFrom[p] ?? 0) + 1] ?? 0) + 1;
+  for (let a = 0; a < itemIds.length; a++) start[a + 1] = (start[a + 1] ?? 0) + (start[a] ?? 0);
+  const order = new Int32Array(pairs);
+  const next = start.slice(0, itemIds.length);
+  for (let p = 0; p < pairs; p++) order[(next[pairFrom[p] ?? 0] as number)++] = p;
+
   const dense = new Float64Array(itemIds.length);
   const touched = new Int32Array(itemIds.length);
   const lists: NeighbourList[] = new Array<NeighbourList>(itemIds.length);
   for (let a = 0; a < itemIds.length; a++) {
-    const row = counts[a];
-    if (!row) {
+    const from = start[a] ?? 0;
+    const to = start[a + 1] ?? 0;
+    if (from === to) {
       lists[a] = EMPTY_LIST;
       continue;
     }
     let touchedCount = 0;
-    for (const [b, count] of row) {
-      dense[b] = count / Math.sqrt((outgoing[a] ?? 1) * (incoming[b] ?? 1));
-      touched[touchedCount++] = b;
+    for (let k = from; k < to; k++) {
+      const p = order[k] ?? 0;
+      const b = pairTo[p] ?? 0;
+      if (dense[b] === 0) touched[touchedCount++] = b;
+      dense[b] = (dense[b] ?? 0) + (pairWeight[p] ?? 0);
+    }
+    for (let n = 0; n < touchedCount; n++) {
+      const b = touched[n] ?? 0;
+      dense[b] = (dense[b] ?? 0) / Math.sqrt((outgoing[a] ?? 1) * (incoming[b] ?? 1));
     }
     lists[a] = topKOfRow(dense, options.neighbours, a, touched, touchedCount);
     for (let n = 0; n < touchedCount; n++) dense[touched[n] ?? 0] = 0;
   }
   return { itemIds, lists };
+}
+
+function grown<T extends Int32Array | Float64Array>(old: T, capacity: number): T {
+  const next = new (old.constructor as new (length: number) => T)(capacity);
+  next.set(old);
+  return next;
 }

@@ -62,6 +62,15 @@ export function popularityByIndex(popularity: PopularityArtefact): Float64Array 
   return scores;
 }
 
+const exclusionIndexes = new WeakMap<ReadonlySet<ItemId>, Int32Array>();
+
+/** A set's ids as indexes, interned once per set (evaluation ranks the same user's set under many models). */
+function excludedIndexes(exclude: ReadonlySet<ItemId>): Int32Array {
+  let indexes = exclusionIndexes.get(exclude);
+  if (!indexes || indexes.length !== exclude.size) exclusionIndexes.set(exclude, (indexes = Int32Array.from(exclude, internId)));
+  return indexes;
+}
+
 const exclusions = { marks: new Int32Array(0), stamp: 0, last: undefined as ReadonlySet<ItemId> | undefined, size: -1 };
 
 /**
@@ -71,7 +80,7 @@ const exclusions = { marks: new Int32Array(0), stamp: 0, last: undefined as Read
  */
 export function exclusionMarks(exclude: ReadonlySet<ItemId>): { readonly marks: Int32Array; readonly stamp: number } {
   if (exclusions.last !== exclude || exclusions.size !== exclude.size) {
-    const indexes = Array.from(exclude, internId);
+    const indexes = excludedIndexes(exclude);
     if (exclusions.marks.length < internedIds.length) exclusions.marks = grow(exclusions.marks, internedIds.length);
     const stamp = ++exclusions.stamp;
     for (const index of indexes) exclusions.marks[index] = stamp;
