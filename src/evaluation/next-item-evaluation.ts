@@ -32,8 +32,8 @@ export interface NextItemReport {
 const K = 20;
 
 /**
- * The next-item protocol (docs/evaluation.md): per user, events ordered by time (ties in
- * file order), the last one held out; the session is the user's events in the 30 minutes
+ * The next-item protocol (docs/recommendations.md, "Offline evaluation"): per user, events
+ * ordered by time (ties in file order), the last one held out; the session is the user's events in the 30 minutes
  * before it (at most 10), the long-term history everything earlier. Rows: MostPop, the
  * long-term list as served without the session, and the list as served with it; the mix
  * (session weight included) is chosen inside the training rows, as `npm run train` does.
