@@ -25,9 +25,9 @@ export const TRAINING_ARGS_HELP = `  --half-life DAYS     popularity half-life (
   --svd-factors N      PureSVD's latent factors (default: chosen among ${DEFAULT_TRAINING.grid.svdFactors.join(', ')})
   --user-neighbours N  user-kNN neighbours per user (default: chosen among ${DEFAULT_TRAINING.grid.userNeighbours.join(', ')})
                        A value given by hand is used as is; the others are chosen on validation.
-  --weights E,K,P[,S,R,U]
+  --weights E,K,P[,S,R,U[,T]]
                        serve this blend of EASE, item-kNN, popularity [, PureSVD, RP3beta,
-                       user-kNN] instead of the one chosen on validation (an override; by
+                       user-kNN [, the session's transitions]] instead of the one chosen on validation (an override; by
                        default the mix and each model's hyper-parameters are selected)
   --new-arrivals P     with --weights: new arrivals for ${NEW_ARRIVAL_POLICIES.map((policy) => policy.toLowerCase().replace('_', '-')).join(', ')} (default little-history)`;
 
@@ -83,11 +83,12 @@ export function mixOverrideFrom(values: Readonly<Record<string, unknown>>): Serv
     return undefined;
   }
   const parts = String(raw).split(',').map((part) => Number(part.trim()));
-  const [ease = 0, knn = 0, popularity = 0, svd = 0, rp3 = 0, userKnn = 0] = parts;
-  if ((parts.length !== 3 && parts.length !== 6) || parts.some((part) => !Number.isFinite(part) || part < 0) || ease + knn + svd + rp3 + userKnn === 0) {
-    throw new UsageError(`--weights must be three (E,K,P) or six (E,K,P,S,R,U) non-negative numbers with a model above 0, got "${String(raw)}"`);
+  const [ease = 0, knn = 0, popularity = 0, svd = 0, rp3 = 0, userKnn = 0, session = 0] = parts;
+  if ((parts.length !== 3 && parts.length !== 6 && parts.length !== 7) || parts.some((part) => !Number.isFinite(part) || part < 0) || ease + knn + svd + rp3 + userKnn === 0) {
+    throw new UsageError(`--weights must be three (E,K,P), six (E,K,P,S,R,U) or seven (E,K,P,S,R,U,T) non-negative numbers with a model above 0, got "${String(raw)}"`);
   }
   const policy = (policyRaw === undefined ? 'LITTLE_HISTORY' : String(policyRaw).toUpperCase().replace('-', '_')) as NewArrivalPolicy;
   if (!NEW_ARRIVAL_POLICIES.includes(policy)) throw new UsageError(`--new-arrivals must be one of all, little-history, none, got "${String(policyRaw)}"`);
-  return { weights: parts.length === 6 ? { ease, knn, popularity, svd, rp3, userKnn } : { ease, knn, popularity }, newArrivals: policy };
+  const weights = parts.length === 7 ? { ease, knn, popularity, svd, rp3, userKnn, session } : parts.length === 6 ? { ease, knn, popularity, svd, rp3, userKnn } : { ease, knn, popularity };
+  return { weights, newArrivals: policy };
 }
