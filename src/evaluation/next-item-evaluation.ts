@@ -7,7 +7,7 @@ import { reciprocalRank } from '../models/ranking-metrics';
 import type { RecommenderRequest, ServingInputs } from '../ports/recommender.port';
 import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';
 import { ServedMixRecommender } from '../recommenders/served-mix.recommender';
-import type { EvaluationOptions } from './offline-evaluation';
+import { describeMix, type EvaluationOptions } from './offline-evaluation';
 
 export interface NextItemRow {
   readonly model: string;
@@ -80,10 +80,9 @@ export function evaluateNextItem(positives: readonly Positive[], catalogue: read
   const served = new ServedMixRecommender();
   const withMix = (request: RecommenderRequest, weights: ServedMix['weights'], sessionLength: number): RecommenderRequest => ({ ...request, sessionLength, inputs: { ...request.inputs, mix: { ...mix, weights } } });
   const ids = (request: RecommenderRequest) => served.recommend(request).map((item) => item.itemId);
-  const described = Object.entries(mix.weights).filter(([, weight]) => (weight ?? 0) > 0).map(([key, weight]) => `${key} ${weight}`).join(', ');
   run('Session transitions alone (the current session only)', fitSeconds, (request, sessionLength) => ids(withMix(request, { ease: 0, knn: 0, popularity: 0, session: 1 }, sessionLength)));
   run('Long-term list as served, without the session', fitSeconds, (request) => ids(withMix(request, { ...mix.weights, session: 0 }, 0)));
-  run(`As served, with the session (${described})`, fitSeconds + (selection?.seconds ?? 0), (request, sessionLength) => ids(withMix(request, mix.weights, sessionLength)));
+  run(`As served, with the session (${describeMix(mix)})`, fitSeconds + (selection?.seconds ?? 0), (request, sessionLength) => ids(withMix(request, mix.weights, sessionLength)));
 
   return {
     protocol: 'next-item',

@@ -49,7 +49,8 @@ export interface EvaluationOptions {
 
 const MODEL_NAMES: Readonly<Record<BlendModel, string>> = { EASE: 'EASE', ITEM_KNN: 'ItemKNN', PURE_SVD: 'PureSVD', RP3_BETA: 'RP3beta', USER_KNN: 'UserKNN', TRANSITIONS: 'Transitions' };
 
-function describeMix(mix: ServedMix): string {
+/** A mix as the tables name it: each weighed model with its weight, popularity, the new-arrival policy. */
+export function describeMix(mix: ServedMix): string {
   const weights = (Object.entries(WEIGHT_OF) as [BlendModel, keyof ServedMix['weights']][])
     .filter(([, key]) => (mix.weights[key] ?? 0) > 0)
     .map(([model, key]) => `${MODEL_NAMES[model]} ${mix.weights[key] ?? 0}`);

@@ -1,4 +1,5 @@
 import type { Positive } from './interaction-matrix';
+import { grow } from '../support/typed-buffer';
 import { EMPTY_LIST, topKOfRow, type NeighbourList, type NeighbourLists } from './neighbour-lists';
 
 export interface TransitionOptions {
@@ -48,9 +49,9 @@ export function fitTransitions(positives: readonly Positive[], itemIds: readonly
         if (to.item === from.item) continue;
         if (pairs === capacity) {
           capacity *= 2;
-          pairFrom = grown(pairFrom, capacity);
-          pairTo = grown(pairTo, capacity);
-          pairWeight = grown(pairWeight, capacity);
+          pairFrom = grow(pairFrom, capacity);
+          pairTo = grow(pairTo, capacity);
+          pairWeight = grow(pairWeight, capacity);
         }
         const weight = 1 / (j - i);
         pairFrom[pairs] = from.item;
@@ -94,10 +95,4 @@ export function fitTransitions(positives: readonly Positive[], itemIds: readonly
     for (let n = 0; n < touchedCount; n++) dense[touched[n] ?? 0] = 0;
   }
   return { itemIds, lists };
-}
-
-function grown<T extends Int32Array | Float64Array>(old: T, capacity: number): T {
-  const next = new (old.constructor as new (length: number) => T)(capacity);
-  next.set(old);
-  return next;
 }

@@ -1,5 +1,6 @@
 import type { ItemId } from '../domain/item';
 import type { PopularityArtefact } from '../domain/model-artefacts';
+import { grow } from '../support/typed-buffer';
 
 /*
  * Item ids as dense integers, once per process: each artefact's list is interned once (the
@@ -79,23 +80,14 @@ const exclusions = { marks: new Int32Array(0), stamp: 0, last: undefined as Read
  * reuse the marks of the set they share, unless it changed size since.
  */
 export function exclusionMarks(exclude: ReadonlySet<ItemId>): { readonly marks: Int32Array; readonly stamp: number } {
-  if (exclusions.last !== exclude || exclusions.size !== exclude.size) {
-    const indexes = excludedIndexes(exclude);
-    if (exclusions.marks.length < internedIds.length) exclusions.marks = grow(exclusions.marks, internedIds.length);
+  const indexes = exclusions.last === exclude && exclusions.size === exclude.size ? undefined : excludedIndexes(exclude);
+  // The buffer covers every interned item (those interned since the last marking were not excluded).
+  exclusions.marks = grow(exclusions.marks, internedIds.length);
+  if (indexes) {
     const stamp = ++exclusions.stamp;
     for (const index of indexes) exclusions.marks[index] = stamp;
     exclusions.last = exclude;
     exclusions.size = exclude.size;
   }
-  // Items interned since were not excluded; the buffer covers them (read past its end as undefined otherwise).
-  if (exclusions.marks.length < internedIds.length) exclusions.marks = grow(exclusions.marks, internedIds.length);
   return { marks: exclusions.marks, stamp: exclusions.stamp };
-}
-
-/** A typed buffer at least `size` long, keeping what `old` held. */
-export function grow<T extends Int32Array | Float64Array>(old: T, size: number): T {
-  if (old.length >= size) return old;
-  const next = new (old.constructor as new (length: number) => T)(Math.max(size, old.length * 2, 1024));
-  next.set(old);
-  return next;
 }

@@ -2,7 +2,8 @@ import type { ItemId } from '../domain/item';
 import type { HistoryEntry, ItemListModel } from '../domain/model-artefacts';
 import type { RankedItem, RecommendationSource } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
-import { exclusionMarks, grow, indexesOf, internedCount, internId, weightsOf } from './item-index';
+import { exclusionMarks, indexesOf, internedCount, internId, weightsOf } from './item-index';
+import { grow } from '../support/typed-buffer';
 import { rankedAt, rankedOf } from './ranked-items';
 import { candidatesOf, topIndexes, type ScoredCandidates } from './scored-candidates';
 

@@ -1,6 +1,7 @@
 import type { RankedItem, Reason, RecommendationSource } from '../domain/recommendation';
 import type { HistoryEntry } from '../domain/model-artefacts';
-import { grow, idOfIndex, internedCount } from './item-index';
+import { idOfIndex, internedCount } from './item-index';
+import { grow } from '../support/typed-buffer';
 import { becauseReason } from './ranked-items';
 import { topIndexes, type ScoredCandidates } from './scored-candidates';
 

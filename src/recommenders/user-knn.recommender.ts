@@ -1,7 +1,8 @@
 import type { ItemId } from '../domain/item';
 import type { RankedItem } from '../domain/recommendation';
 import type { Recommender, RecommenderRequest } from '../ports/recommender.port';
-import { exclusionMarks, grow, indexesOf, internedCount, weightsOf } from './item-index';
+import { exclusionMarks, indexesOf, internedCount, weightsOf } from './item-index';
+import { grow } from '../support/typed-buffer';
 import { scoredInOrder } from './item-list.recommender';
 import { rankedOf } from './ranked-items';
 import { candidatesOf, NO_CANDIDATES, topIndexes, type ScoredCandidates } from './scored-candidates';
