@@ -16,12 +16,12 @@ export class EventResolver {
     return this.record(context, { kind: 'IMPRESSION', ...common(input), recommendationId: input.recommendationId, itemIds: input.itemIds });
   }
 
-  @Mutation(() => EventResultType, { description: 'The signed-in user tapped an item of a served list. Idempotent on eventId.' })
+  @Mutation(() => EventResultType, { description: 'The viewer tapped an item of a served list (an anonymous visitor: under its sessionId). Idempotent on eventId.' })
   recordClick(@Arg('input', () => RecordClickInput) input: RecordClickInput, @Ctx() context: RequestContext): Promise<EventResultType> {
     return this.record(context, { kind: 'CLICK', ...common(input), recommendationId: input.recommendationId, itemId: input.itemId });
   }
 
-  @Mutation(() => EventResultType, { description: 'The signed-in user watched, liked, bought, rated … an item; their next list reflects it. Idempotent on eventId.' })
+  @Mutation(() => EventResultType, { description: 'The viewer watched, viewed, liked, bought, rated … an item; their next list reflects it (an anonymous visitor: the next list of its sessionId). Idempotent on eventId.' })
   recordInteraction(@Arg('input', () => RecordInteractionInput) input: RecordInteractionInput, @Ctx() context: RequestContext): Promise<EventResultType> {
     return this.record(context, { kind: 'INTERACTION', ...common(input), recommendationId: input.recommendationId, itemId: input.itemId, type: input.type, value: input.value });
   }

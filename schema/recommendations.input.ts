@@ -33,7 +33,8 @@ export class BlendInput {
 export class SessionInput {
   @Field(() => String, {
     nullable: true,
-    description: 'The sessionId the client sends with its events (1–256 visible characters). Without one, the session is the events of the last SESSION_WINDOW_MINUTES (30).',
+    description:
+      'The sessionId the client sends with its events (1–256 visible characters). Without one, the session is the events of the last SESSION_WINDOW_MINUTES (30). Without a token (AUTH_ALLOW_ANONYMOUS), the anonymous session whose events the list follows (16–128 letters, digits, "-" or "_").',
   })
   sessionId?: string | null;
 }

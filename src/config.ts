@@ -93,6 +93,8 @@ export interface Config {
   readonly localCognito: boolean;
   /** Without a session id, a list's session is the user's events of this many minutes before now (SESSION_WINDOW_MINUTES). */
   readonly sessionWindowMinutes: number;
+  /** Visitors without an account (AUTH_ALLOW_ANONYMOUS): a session is forgotten ttlMinutes after its last event, and sends at most eventsPerMinute. */
+  readonly anonymousSessions: { readonly ttlMinutes: number; readonly eventsPerMinute: number };
   /** Days a served list is kept (LIST_RETENTION_DAYS): impressions and clicks name a list of at most this age. */
   readonly listRetentionDays: number;
   /** The top of the rating scale a RATE event's value may reach (RATING_MAX; 0 is the bottom). */
@@ -250,6 +252,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: metricsTokenVar(env),
     listRetentionDays: intVar(env, 'LIST_RETENTION_DAYS', 30, 1, 3650),
     sessionWindowMinutes: intVar(env, 'SESSION_WINDOW_MINUTES', 30, 1, 24 * 60),
+    anonymousSessions: { ttlMinutes: intVar(env, 'ANONYMOUS_SESSION_TTL_MINUTES', 30, 1, 7 * 24 * 60), eventsPerMinute: intVar(env, 'ANONYMOUS_SESSION_EVENTS_PER_MINUTE', 60, 1, 6000) },
     playground: boolVar(env, 'PLAYGROUND', true),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
     items: { cacheMs: intVar(env, 'ITEM_CACHE_SECONDS', 60, 0, 3600) * 1000, cacheEntries: intVar(env, 'ITEM_CACHE_ENTRIES', 20_000, 1, 10_000_000) },

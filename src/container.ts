@@ -5,11 +5,13 @@ import { DynamoDbInteractionStore } from './adapters/dynamodb/dynamodb-interacti
 import { DynamoDbItemCatalog } from './adapters/dynamodb/dynamodb-item-catalog';
 import { CachedItemCatalog } from './adapters/cached-item-catalog';
 import { DynamoDbModelStore } from './adapters/dynamodb/dynamodb-model-store';
+import { DynamoDbAnonymousSessionStore } from './adapters/dynamodb/dynamodb-anonymous-session-store';
 import { DynamoDbFeedbackEventStore } from './adapters/dynamodb/dynamodb-feedback-event-store';
 import { DynamoDbRecommendationListStore } from './adapters/dynamodb/dynamodb-recommendation-list-store';
 import { InProcessFeedNotifier } from './adapters/pubsub/in-process-feed-notifier';
 import { RedisFeedNotifier } from './adapters/redis/redis-feed-notifier';
 import type { FeedNotifier } from './ports/feed-notifier.port';
+import { AnonymousSessionService } from './services/anonymous-session.service';
 import { EventRecordingService } from './services/event-recording.service';
 import { DEFAULT_EVENT_VALUE_RANGES } from './services/event-input.validation';
 import { jsonLog, leveledLog, type Log } from './logger';
@@ -60,7 +62,7 @@ export interface ContainerOptions {
   readonly notifier?: FeedNotifier;
   /** The secret page cursors are signed with, when the entry keeps one itself (npm start); wins over config. */
   readonly cursorSecret?: string;
-  /** The clock of the rate limiter and the Personalize circuit breaker (tests move it instead of waiting for a bucket to refill or a circuit to cool down). */
+  /** The clock of the rate limiters, the Personalize circuit breaker and anonymous sessions' time to live (tests move it instead of waiting for a bucket to refill, a circuit to cool down or a session to expire). */
   readonly clock?: () => number;
 }
 
@@ -75,6 +77,8 @@ export interface Container {
   readonly interactions: DynamoDbInteractionStore;
   readonly models: DynamoDbModelStore;
   readonly lists: DynamoDbRecommendationListStore;
+  /** Anonymous visitors' sessions (written only when AUTH_ALLOW_ANONYMOUS is on). */
+  readonly anonymousSessions: DynamoDbAnonymousSessionStore;
   readonly events: DynamoDbFeedbackEventStore;
   readonly notifier: FeedNotifier;
   readonly eventService: EventRecordingService;
@@ -131,6 +135,8 @@ export function createContainer(options: ContainerOptions): Container {
   const models = new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models);
   const lists = new DynamoDbRecommendationListStore(dynamoDb.doc, tables.recommendationLists, { retentionMs: config.listRetentionDays * 86_400_000, clock: Date.now });
   const events = new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events);
+  const clock = options.clock ?? Date.now;
+  const anonymousSessions = new DynamoDbAnonymousSessionStore(dynamoDb.doc, tables.anonymousSessions, clock);
   const notifier =
     options.notifier ??
     (config.live.redisUrl
@@ -142,12 +148,15 @@ export function createContainer(options: ContainerOptions): Container {
   const cognito = auth.userPoolId ? createCognitoClient({ region: auth.region, endpoint: auth.endpoint, timeoutMs: auth.timeoutMs }) : undefined;
   const profiles = cognito && auth.userPoolId ? new CognitoUserProfiles(cognito, auth.userPoolId, auth.timeoutMs) : undefined;
   const recommendationService = new RecommendationService(
-    { interactions, models, lists, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
+    { interactions, models, lists, anonymousSessions, ...(personalize?.recommender ? { personalize: personalize.recommender } : {}), ...(personalize?.ranker ? { ranker: personalize.ranker } : {}) },
     { personalizeWeight: config.personalize.blendWeight, sessionWindowMs: config.sessionWindowMinutes * 60_000 },
   );
   const experimentService = new ExperimentService({ experiments: new DynamoDbExperimentStore(dynamoDb.doc, tables.experiments), events, lists, recommendations: recommendationService });
   const reportService = new StrategyReportService({ users, catalog, interactions, events, lists, recommendations: recommendationService });
-  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(personalize?.events ? { sink: personalize.events } : {}) }, Date.now, {
+  const anonymous = auth.allowAnonymous
+    ? new AnonymousSessionService({ sessions: anonymousSessions, lists }, { ttlMs: config.anonymousSessions.ttlMinutes * 60_000, eventsPerMinute: config.anonymousSessions.eventsPerMinute }, clock)
+    : undefined;
+  const eventService = new EventRecordingService({ events, lists, interactions, notifier, log, ...(anonymous ? { anonymous } : {}), ...(personalize?.events ? { sink: personalize.events } : {}) }, Date.now, {
     ...DEFAULT_EVENT_VALUE_RANGES,
     ratingMax: config.ratingMax,
   });
@@ -192,6 +201,7 @@ export function createContainer(options: ContainerOptions): Container {
     interactions,
     models,
     lists,
+    anonymousSessions,
     events,
     notifier,
     eventService,

@@ -82,6 +82,18 @@ export class TooManySubscriptionsError extends Error {
   }
 }
 
+/** One client sent more than its share (an anonymous session's events); nothing was stored. */
+export class RateLimitedError extends Error {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}
+
 /** Another training published a model while this one ran: the newer current model stays, this one is dropped. */
 export class ModelPublishConflictError extends Error {
   constructor() {

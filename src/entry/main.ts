@@ -85,17 +85,17 @@ async function main(): Promise<void> {
       }, 60_000)
     : undefined;
   replay?.unref();
-  // The local stand-in for DynamoDB's TTL (dynalite has none): served lists past their expiresAt go.
-  const sweepLists = (): void => {
-    container.lists
-      .deleteExpired()
-      .then((deleted) => {
-        if (deleted > 0) console.log(`recgate: deleted ${deleted} recommendation lists past their retention`);
+  // The local stand-in for DynamoDB's TTL (dynalite has none): served lists and anonymous sessions past their expiresAt go.
+  const sweepExpired = (): void => {
+    Promise.all([container.lists.deleteExpired(), container.anonymousSessions.deleteExpired()])
+      .then(([lists, sessions]) => {
+        if (lists > 0) console.log(`recgate: deleted ${lists} recommendation lists past their retention`);
+        if (sessions > 0) console.log(`recgate: forgot ${sessions} anonymous sessions past their time to live`);
       })
-      .catch((error: unknown) => console.error(`recgate: deleting expired lists failed: ${String(error)}`));
+      .catch((error: unknown) => console.error(`recgate: deleting expired rows failed: ${String(error)}`));
   };
-  sweepLists();
-  const sweep = setInterval(sweepLists, 10 * 60_000);
+  sweepExpired();
+  const sweep = setInterval(sweepExpired, 10 * 60_000);
   sweep.unref();
 
   const stop = (signal: string): void => {

@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, TooManySubscriptionsError, UnauthenticatedError } from '../domain/errors';
+import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, RateLimitedError, TooManySubscriptionsError, UnauthenticatedError } from '../domain/errors';
 
 /**
  * Domain errors become codes a client can act on; anything unexpected is masked (the
@@ -57,6 +57,7 @@ export function clientErrorOf(error: unknown): { message: string; extensions: Re
   if (error instanceof InvalidArgumentError) return { message: error.message, extensions: { code: 'BAD_USER_INPUT', argumentName: error.argumentName } };
   if (error instanceof ConflictError) return { message: error.message, extensions: { code: 'CONFLICT' } };
   if (error instanceof ForbiddenError) return { message: error.message, extensions: { code: 'FORBIDDEN' } };
+  if (error instanceof RateLimitedError) return { message: error.message, extensions: { code: 'RATE_LIMITED', retryable: true, retryAfter: error.retryAfterSeconds } };
   if (error instanceof TooManySubscriptionsError) return { message: error.message, extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: error.limit } };
   if (error instanceof UnauthenticatedError) return { message: error.message, extensions: { code: 'UNAUTHENTICATED' } };
   if (error instanceof ModelNotTrainedError) return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };

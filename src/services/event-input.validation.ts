@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { idProblem } from '../domain/ids';
 import { InvalidArgumentError } from '../domain/errors';
 import type { FeedbackKind } from '../domain/feedback-event';
@@ -69,4 +70,10 @@ function checkValue(value: number, type: InteractionType | undefined, ranges: Ev
   if (!Number.isFinite(value)) throw new InvalidArgumentError('value', 'must be a finite number');
   const [max, what] = type === 'RATE' ? [ranges.ratingMax, 'a rating'] : type === 'WATCH' ? [ranges.watchSecondsMax, 'seconds watched'] : [ranges.otherMax, 'a value'];
   if (value < 0 || value > max) throw new InvalidArgumentError('value', `${what} must be between 0 and ${max}, got ${value}`);
+}
+
+/** What the client sent, hashed: the same eventId must always carry the same content. */
+export function payloadHashOf(input: CheckedInput): string {
+  const payload = [input.kind, input.itemIds, input.interactionType ?? null, input.value ?? null, input.recommendationId ?? null, input.occurredAt ?? null];
+  return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, InvalidArgumentError } from '../domain/errors';
 import type { Attribution, FeedbackEvent, FeedbackKind } from '../domain/feedback-event';
 import type { InteractionType } from '../domain/interaction';
 import type { Item, ItemId } from '../domain/item';
-import type { RecommendationList } from '../domain/recommendation';
 import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
 import type { FeedNotifier } from '../ports/feed-notifier.port';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { PersonalizeEvent, PersonalizeEventSink } from '../ports/personalize.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import { rethrowFirstError } from '../support/batch-results';
-import { checkedEventInput, DEFAULT_EVENT_VALUE_RANGES, type CheckedInput, type EventValueRanges } from './event-input.validation';
+import type { AnonymousSessionService } from './anonymous-session.service';
+import { attributionOf, servedListOf } from './event-attribution';
+import { checkedEventInput, DEFAULT_EVENT_VALUE_RANGES, payloadHashOf, type EventValueRanges } from './event-input.validation';
 
 export const MAX_EVENTS_PER_BATCH = 100;
 
@@ -27,7 +27,7 @@ export interface EventInput {
   readonly value?: number | null;
   /** Epoch milliseconds; receipt time when absent. */
   readonly occurredAt?: number | null;
-  /** The client's session, for Personalize; the user id when absent. */
+  /** The client's visit: what session-based lists follow, and Personalize's session (the user id when absent); an anonymous visitor's events are kept under it. */
   readonly sessionId?: string | null;
 }
 
@@ -49,6 +49,8 @@ export interface EventRecordingPorts {
   readonly sink?: PersonalizeEventSink;
   readonly notifier?: FeedNotifier;
   readonly log?: (line: Record<string, unknown>) => void;
+  /** Where the events of visitors without an account go (AUTH_ALLOW_ANONYMOUS); absent: they are refused. */
+  readonly anonymous?: AnonymousSessionService;
 }
 
 /**
@@ -67,10 +69,13 @@ export class EventRecordingService {
   ) {}
 
   async record(userId: string | undefined, input: EventInput, items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>): Promise<EventOutcome> {
-    if (userId === undefined) throw new ForbiddenError('Sign in to record events.');
     const now = this.clock();
+    if (userId === undefined) {
+      if (!this.ports.anonymous) throw new ForbiddenError('Sign in to record events.');
+      return this.ports.anonymous.record(checkedEventInput(input, now, this.ranges), items);
+    }
     const checked = checkedEventInput(input, now, this.ranges);
-    const list = checked.recommendationId ? await this.listFor(userId, checked.recommendationId) : undefined;
+    const list = checked.recommendationId ? await servedListOf(this.ports.lists, userId, checked.recommendationId) : undefined;
     const attribution = list ? attributionOf(list, checked) : undefined;
     if (!list) {
       const [item] = rethrowFirstError(await items([checked.itemIds[0] ?? '']));
@@ -86,7 +91,7 @@ export class EventRecordingService {
       attribution,
       occurredAt: checked.occurredAt ?? now,
       receivedAt: now,
-      payloadHash: payloadHash(checked),
+      payloadHash: payloadHashOf(checked),
       forward: this.ports.sink ? 'PENDING' : 'NOT_CONFIGURED',
     };
     const stored = await this.ports.events.putIfAbsent(event);
@@ -153,14 +158,6 @@ export class EventRecordingService {
     return true;
   }
 
-  private async listFor(userId: string, recommendationId: string): Promise<RecommendationList> {
-    const [list] = await this.ports.lists.getLists([recommendationId]);
-    if (list instanceof Error) throw list;
-    if (!list) throw new InvalidArgumentError('recommendationId', `names no served list: "${recommendationId}"`);
-    if (list.userId !== userId) throw new ForbiddenError('That list was served to someone else.');
-    return list;
-  }
-
   /** The history row of an event, with its session (what session-based lists follow; the same for a retry, whose payload matched). */
   private async writeHistory(event: FeedbackEvent, sessionId: string | undefined): Promise<void> {
     if (event.kind === 'IMPRESSION' || !event.interactionType) return;
@@ -170,33 +167,6 @@ export class EventRecordingService {
       { userId: event.userId, itemId, eventId: event.eventId, type: event.interactionType, eventType: event.interactionType.toLowerCase(), value: event.value, occurredAt: event.occurredAt, ...(sessionId !== undefined ? { sessionId } : {}) },
     ]);
   }
-}
-
-/** The list's strategy, and the rank and source of the one item a click or interaction names; every impression item must be in the list. */
-function attributionOf(list: RecommendationList, input: CheckedInput): Attribution {
-  const inList = new Map(list.items.map((entry) => [entry.itemId, entry]));
-  const missing = input.itemIds.filter((id) => !inList.has(id));
-  if (missing.length > 0) {
-    throw new InvalidArgumentError(input.kind === 'IMPRESSION' ? 'itemIds' : 'itemId', `names items that list ${list.id} did not hold: ${missing.map((id) => `"${id}"`).join(', ')}`);
-  }
-  const entry = input.kind === 'IMPRESSION' ? undefined : inList.get(input.itemIds[0] ?? '');
-  const exposure = list.experiment;
-  // In an interleaved list a click belongs to the team of the item clicked; an impression to the list.
-  const variant = exposure ? (entry ? exposure.teams?.[entry.itemId] : undefined) ?? exposure.variant : undefined;
-  return {
-    recommendationId: list.id,
-    strategy: list.strategyServed,
-    rank: entry?.rank,
-    source: entry?.source,
-    personalizeRecommendationId: list.personalizeRecommendationId,
-    ...(exposure && variant ? { experiment: { experimentId: exposure.experimentId, variant } } : {}),
-  };
-}
-
-/** What the client sent, hashed: the same eventId must always carry the same content. */
-function payloadHash(input: CheckedInput): string {
-  const payload = [input.kind, input.itemIds, input.interactionType ?? null, input.value ?? null, input.recommendationId ?? null, input.occurredAt ?? null];
-  return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }
 
 function personalizeEventOf(event: FeedbackEvent): PersonalizeEvent {

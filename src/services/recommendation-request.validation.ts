@@ -68,3 +68,11 @@ export function checkedSessionId(sessionId: string | null | undefined, argumentN
   if (!/^[\x21-\x7e]{1,256}$/.test(sessionId)) throw new InvalidArgumentError(argumentName, 'must be 1–256 visible characters');
   return sessionId;
 }
+
+/** A client-generated anonymous session id: long enough not to be guessed (a UUID is 36), short enough to key a row. */
+const ANONYMOUS_SESSION_ID = /^[A-Za-z0-9_-]{16,128}$/;
+/** An anonymous visitor's session id, or BAD_USER_INPUT naming the argument. */
+export function checkedAnonymousSessionId(sessionId: string, argumentName: string): string {
+  if (!ANONYMOUS_SESSION_ID.test(sessionId)) throw new InvalidArgumentError(argumentName, 'of an anonymous session must be 16–128 letters, digits, "-" or "_" (a random UUID will do)');
+  return sessionId;
+}

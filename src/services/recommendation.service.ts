@@ -3,7 +3,8 @@ import type { ItemId } from '../domain/item';
 import type { Strategy } from '../domain/recommendation';
 import type { User } from '../domain/user';
 import type { ExperimentExposure } from '../domain/experiment';
-import type { InteractionStore } from '../ports/interaction-store.port';
+import type { AnonymousSessionStore } from '../ports/anonymous-session-store.port';
+import type { InteractionStore, RecentInteraction } from '../ports/interaction-store.port';
 import { PersonalizeUnavailableError, type PersonalizeRanker, type PersonalizeRecommender } from '../ports/personalize.port';
 import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
@@ -13,7 +14,7 @@ import { PersonalizeCandidates, personalizeAsk, settled } from '../recommenders/
 import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { ServedListAssembler, type RequestReaders, type ServedRecommendations } from './served-list.assembler';
-import { checkedBlendWeight, checkedContext, checkedFilterCategories, checkedItemIds, checkedLimit, checkedSessionId, checkedUserId } from './recommendation-request.validation';
+import { checkedAnonymousSessionId, checkedBlendWeight, checkedContext, checkedFilterCategories, checkedItemIds, checkedLimit, checkedSessionId, checkedUserId } from './recommendation-request.validation';
 import { rethrowFirstError } from '../support/batch-results';
 
 /** Candidates ranked when a category filter will drop some after the items are read. */
@@ -43,6 +44,8 @@ export interface RecommendationPorts {
   readonly personalize?: PersonalizeRecommender;
   /** A personalized-ranking campaign, for rankItems; absent when none is configured. */
   readonly ranker?: PersonalizeRanker;
+  /** Anonymous visitors' sessions (AUTH_ALLOW_ANONYMOUS): an anonymous list with a sessionId follows its events. */
+  readonly anonymousSessions?: Pick<AnonymousSessionStore, 'read'>;
 }
 
 export interface RankItemsRequest {
@@ -91,7 +94,7 @@ export class RecommendationService {
     checkedContext(request.context);
     const limit = checkedLimit(request.limit);
     const categories = checkedFilterCategories(request.categories);
-    const sessionId = checkedSessionId(request.session?.sessionId, 'session.sessionId');
+    const sessionId = this.sessionIdOf(userId, request.session?.sessionId);
     const excludeSeen = request.excludeSeen ?? true;
 
     const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
@@ -106,7 +109,7 @@ export class RecommendationService {
     // Round 1: what the user did, who they are, which model serves.
     const [model, recent, user] = await Promise.all([
       this.ports.models.currentModel(),
-      userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
+      userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : this.anonymousHistory(sessionId),
       userId ? readers.user(userId) : Promise.resolve(null),
     ]);
     if (!model) throw new ModelNotTrainedError();
@@ -169,6 +172,19 @@ export class RecommendationService {
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
     const personalizeRecommendationId = personalizeServes && strategyServed !== 'BASELINE' ? answer.recommendationId || undefined : undefined;
     return this.assembler.assemble({ userId, request, strategyServed, fallbackReason, modelVersion: model.version, ranked, limit: itemIds.length, categories: [], personalizeRecommendationId }, readers);
+  }
+
+  /** A signed-in user's session id names a visit in their history; an anonymous visitor's, a session of its own (stricter: it must not be guessed). */
+  private sessionIdOf(userId: string | undefined, requested: string | null | undefined): string | undefined {
+    if (userId !== undefined || requested === null || requested === undefined) return checkedSessionId(requested, 'session.sessionId');
+    return checkedAnonymousSessionId(requested, 'session.sessionId');
+  }
+
+  /** An anonymous visitor's history: the events of its session (none without one, or once forgotten). */
+  private async anonymousHistory(sessionId: string | undefined): Promise<RecentInteraction[]> {
+    if (sessionId === undefined || !this.ports.anonymousSessions) return [];
+    const session = await this.ports.anonymousSessions.read(sessionId);
+    return (session?.events ?? []).map((event) => ({ itemId: event.itemId, type: event.type, occurredAt: event.occurredAt, sessionId }));
   }
 
   /**

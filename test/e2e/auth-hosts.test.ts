@@ -191,6 +191,30 @@ describe.each(['standalone server', 'Lambda handler'] as const)('authentication 
     expect(naming.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
     expect((await open.call(RECOMMEND, bearer('not.a.jwt'))).status).toBe(401);
   });
+
+  it('gives an anonymous visitor lists that follow the events it sends under its own sessionId', async () => {
+    const open = await host({ AUTH_ALLOW_ANONYMOUS: 'on' });
+    const listed = await open.call('{ items(first: 20) { edges { node { id } } } }', {});
+    const viewed = (listed.body.data?.['items'] as { edges: { node: { id: string } }[] }).edges.slice(0, 3).map((edge) => edge.node.id);
+    const sessionId = `visitor-${hostName.replace(/\W/g, '')}-${Date.now()}`;
+    const VIEW = 'mutation($input: RecordInteractionInput!) { recordInteraction(input: $input) { duplicate forwarded } }';
+    for (const [n, itemId] of viewed.entries()) {
+      const answer = await open.call(VIEW, withVariables({}, { input: { eventId: `view-${n}`, itemId, type: 'VIEW', sessionId } }));
+      expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: { data: { recordInteraction: { duplicate: false, forwarded: false } } } });
+    }
+    const LIST = 'query($sessionId: String) { recommendations(input: { limit: 10, strategy: BASELINE, session: { sessionId: $sessionId } }) { items { item { id } explanations { kind becauseOf { id } } } } }';
+    const items = (answer: Answer) => (answer.body.data?.['recommendations'] as { items: { item: { id: string }; explanations: { kind: string; becauseOf: { id: string } | null }[] }[] }).items;
+    const followed = items(await open.call(LIST, withVariables({}, { sessionId })));
+    expect(followed.map((entry) => entry.item.id).filter((id) => viewed.includes(id))).toEqual([]);
+    const because = followed.flatMap((entry) => entry.explanations).filter((explanation) => explanation.kind.startsWith('BECAUSE_'));
+    expect(because.length).toBeGreaterThan(0);
+    for (const explanation of because) expect(viewed).toContain(explanation.becauseOf?.id);
+    // Another visitor's list, and an event without a session, are not this session's.
+    const stranger = items(await open.call(LIST, withVariables({}, { sessionId: `${sessionId}-other` })));
+    expect(stranger.flatMap((entry) => entry.explanations).some((explanation) => explanation.kind.startsWith('BECAUSE_'))).toBe(false);
+    const unsessioned = await open.call(VIEW, withVariables({}, { input: { eventId: 'view-x', itemId: viewed[0], type: 'VIEW' } }));
+    expect(unsessioned.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
 });
 
 describe('Lambda handler behind the HTTP API JWT authorizer', () => {

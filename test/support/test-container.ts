@@ -1,6 +1,6 @@
 import { createDynamoDbClients, type DynamoDbClients } from '../../src/adapters/dynamodb/dynamodb-client.factory';
 import { loadConfig } from '../../src/config';
-import { createContainer, type Container } from '../../src/container';
+import { createContainer, type Container, type ContainerOptions } from '../../src/container';
 import { loadSmallDataset } from './small-dataset';
 import { testDynamoDbEndpoint, testEnvironment } from './test-env';
 
@@ -35,11 +35,12 @@ export function testClients(): DynamoDbClients {
   });
 }
 
-/** A container on the test dynalite with fresh tables, and a counter of the commands it sends. */
-export async function createTestContainer(): Promise<{ container: Container; commands: CommandCounter }> {
+/** A container on the test dynalite with fresh tables (and the given settings), and a counter of the commands it sends. */
+export async function createTestContainer(options: Omit<Partial<ContainerOptions>, 'config' | 'dynamoDb'> & { readonly env?: Record<string, string> } = {}): Promise<{ container: Container; commands: CommandCounter }> {
   const dynamoDb = testClients();
   const commands = countCommands(dynamoDb);
-  const container = createContainer({ config: loadConfig(testEnvironment()), dynamoDb });
+  const { env, ...rest } = options;
+  const container = createContainer({ ...rest, config: loadConfig(testEnvironment(env)), dynamoDb });
   await container.ensureTables();
   commands.reset();
   return { container, commands };

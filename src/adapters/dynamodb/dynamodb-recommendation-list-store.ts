@@ -1,9 +1,9 @@
-import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ExperimentExposure } from '../../domain/experiment';
 import type { FallbackReason, RecommendationList, Strategy } from '../../domain/recommendation';
 import type { RecommendationListStore } from '../../ports/recommendation-list-store.port';
 import { batchGetRows, type Row } from './batch-get';
-import { batchDeleteKeys } from './batch-write';
+import { deleteExpiredRows } from './expired-rows';
 import { stringRecord } from './string-record';
 
 export interface ListRetention {
@@ -60,25 +60,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
 
   /** Deletes the lists whose time is up (what DynamoDB's TTL does in AWS; dynalite has none); returns how many. */
   async deleteExpired(): Promise<number> {
-    const now = Math.floor(this.retention.clock() / 1000);
-    let deleted = 0;
-    let startKey: Row | undefined;
-    do {
-      const page = await this.doc.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          ProjectionExpression: 'listId',
-          FilterExpression: '#expiresAt <= :now',
-          ExpressionAttributeNames: { '#expiresAt': 'expiresAt' },
-          ExpressionAttributeValues: { ':now': now },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      await batchDeleteKeys(this.doc, this.tableName, page.Items ?? []);
-      deleted += page.Items?.length ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return deleted;
+    return deleteExpiredRows(this.doc, this.tableName, 'listId', Math.floor(this.retention.clock() / 1000));
   }
 }
 

@@ -125,6 +125,12 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
       AttributeDefinitions: [{ AttributeName: 'experimentId', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'experimentId', KeyType: 'HASH' }],
     },
+    {
+      TableName: names.anonymousSessions,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'sessionId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'sessionId', KeyType: 'HASH' }],
+    },
   ];
 }
 

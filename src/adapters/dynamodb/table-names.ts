@@ -7,6 +7,7 @@ export interface TableNames {
   readonly recommendationLists: string;
   readonly events: string;
   readonly experiments: string;
+  readonly anonymousSessions: string;
 }
 
 export function tableNames(prefix: string): TableNames {
@@ -18,6 +19,7 @@ export function tableNames(prefix: string): TableNames {
     recommendationLists: `${prefix}recommendation-lists`,
     events: `${prefix}events`,
     experiments: `${prefix}experiments`,
+    anonymousSessions: `${prefix}anonymous-sessions`,
   };
 }
 
