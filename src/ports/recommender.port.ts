@@ -41,3 +41,41 @@ export interface Recommender {
   /** Every given item once, best first, ties in the given order. */
   score(request: RecommenderRequest, itemIds: readonly ItemId[]): RankedItem[];
 }
+
+/** What a remote recommender is asked at once, beside the list's first reads: who, how many, what to leave out. */
+export interface RemoteRequest {
+  readonly userId: string | undefined;
+  readonly limit: number;
+  readonly excludeSeen: boolean;
+  readonly categories: readonly string[];
+  readonly context: Readonly<Record<string, string>>;
+}
+
+/** Once the list's reads are in: the model its candidates are explained by, the history, the items left out. */
+export interface RemoteRanking {
+  readonly modelVersion: string;
+  readonly history: readonly HistoryEntry[];
+  readonly exclude: ReadonlySet<ItemId>;
+}
+
+/** A remote recommender's answer: its list as it sent it (the id its events echo back, the items in its order). */
+export interface RemoteList {
+  readonly recommendationId: string;
+  readonly items: readonly { readonly itemId: ItemId }[];
+}
+
+/**
+ * A recommender behind a network call with its own time budget (Personalize): asked first, so
+ * that its call overlaps the list's reads, and ranked and explained once the history is known.
+ * An outage is an answer, not a rejection: the reason it could not answer, which is the
+ * list's fallback reason.
+ */
+export interface RemoteRecommender<Answer extends RemoteList, Unavailable extends Error> {
+  readonly name: string;
+  /** Whether it can make lists (recommend) and order given items (rank). */
+  readonly serves: { readonly lists: boolean; readonly ranking: boolean };
+  recommend(request: RemoteRequest): Promise<Answer | Unavailable>;
+  rank(request: Pick<RemoteRequest, 'userId' | 'context'>, itemIds: readonly ItemId[]): Promise<Answer | Unavailable>;
+  /** Its answer minus the excluded items, as ranked candidates with their reasons. */
+  ranked(answer: Answer, ranking: RemoteRanking): Promise<RankedItem[]>;
+}

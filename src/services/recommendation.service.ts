@@ -10,7 +10,7 @@ import type { ModelReader } from '../ports/model-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import { BaselineRecommender } from '../recommenders/baseline.recommender';
 import { chooseServed, resolveStrategy } from '../recommenders/fallback-order';
-import { PersonalizeCandidates, personalizeAsk, settled } from '../recommenders/personalize.recommender';
+import { PersonalizeListRecommender } from '../recommenders/personalize.recommender';
 import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';
 import { SEEN_WINDOW, SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { ServedListAssembler, type RequestReaders, type ServedRecommendations } from './served-list.assembler';
@@ -55,8 +55,6 @@ export interface RankItemsRequest {
   readonly context: Readonly<Record<string, string>>;
 }
 
-/** Personalize needs a user id; anonymous viewers are one cold-start user to it. */
-const ANONYMOUS = 'anonymous';
 /** Below this many distinct items in their history, a user's stated interests steer the baseline's list. */
 const COLD_START_HISTORY = 5;
 
@@ -76,7 +74,7 @@ export interface RecommendationOptions {
  */
 export class RecommendationService {
   private readonly baseline: BaselineRecommender;
-  private readonly personalizeCandidates: PersonalizeCandidates;
+  private readonly personalize: PersonalizeListRecommender;
   private readonly assembler: ServedListAssembler;
 
   constructor(
@@ -85,7 +83,7 @@ export class RecommendationService {
     private readonly clock: () => number = Date.now,
   ) {
     this.baseline = new BaselineRecommender(ports.models);
-    this.personalizeCandidates = new PersonalizeCandidates(ports.models);
+    this.personalize = new PersonalizeListRecommender({ models: ports.models, ...(ports.personalize ? { recommender: ports.personalize } : {}), ...(ports.ranker ? { ranker: ports.ranker } : {}) });
     this.assembler = new ServedListAssembler(ports.lists, clock);
   }
 
@@ -98,13 +96,9 @@ export class RecommendationService {
     const excludeSeen = request.excludeSeen ?? true;
 
     const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
-    const strategy = resolveStrategy(request.strategy, this.ports.personalize !== undefined);
-    const wantsPersonalize = strategy === 'PERSONALIZE' || strategy === 'BLENDED';
+    const strategy = resolveStrategy(request.strategy, this.personalize.serves.lists);
     // Personalize is asked at once, beside round 1; it only needs the user id.
-    const personalized =
-      wantsPersonalize && this.ports.personalize
-        ? settled(this.ports.personalize.recommend({ userId: userId ?? ANONYMOUS, numResults: personalizeAsk(this.ports.personalize.filtering(excludeSeen, categories), limit, excludeSeen, categories), context: request.context, excludeSeen, categories }))
-        : undefined;
+    const personalized = strategy === 'PERSONALIZE' || strategy === 'BLENDED' ? this.personalize.recommend({ userId, limit, excludeSeen, categories, context: request.context }) : undefined;
 
     // Round 1: what the user did, who they are, which model serves.
     const [model, recent, user] = await Promise.all([
@@ -129,7 +123,7 @@ export class RecommendationService {
     // Round 2: what each list needs — the similar items of what Personalize proposed (to say
     // which of the user's items each is like), the artefacts of the history and the shared lists.
     const [personalizeList, baselineList] = await Promise.all([
-      personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, exclude, history) : Promise.resolve(undefined),
+      personalizeServes ? this.personalize.ranked(answer, { modelVersion: model.version, exclude, history }) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes && !personalizeShort
         ? Promise.resolve(undefined)
         : this.baseline.list(model, { userId, history, sessionLength, exclude, interests: [...categories, ...interests], limit: categories.length > 0 ? FILTERED_CANDIDATES : limit + 10, context: request.context }),
@@ -150,8 +144,8 @@ export class RecommendationService {
     checkedContext(request.context);
     const itemIds = checkedItemIds(request.itemIds);
     const personalizeWeight = checkedBlendWeight(request.personalizeWeight, this.options.personalizeWeight);
-    const strategy = resolveStrategy(request.strategy, this.ports.ranker !== undefined);
-    const ranking = strategy !== 'BASELINE' && this.ports.ranker ? settled(this.ports.ranker.rank(userId ?? ANONYMOUS, itemIds, request.context)) : undefined;
+    const strategy = resolveStrategy(request.strategy, this.personalize.serves.ranking);
+    const ranking = strategy !== 'BASELINE' ? this.personalize.rank({ userId, context: request.context }, itemIds) : undefined;
     const [model, recent, known] = await Promise.all([
       this.ports.models.currentModel(),
       userId ? this.ports.interactions.recentInteractions(userId, SEEN_WINDOW) : Promise.resolve([]),
@@ -166,7 +160,7 @@ export class RecommendationService {
     const answer = ranking ? await ranking : undefined;
     const personalizeServes = answer !== undefined && !(answer instanceof PersonalizeUnavailableError);
     const [personalizeList, baselineList] = await Promise.all([
-      personalizeServes ? this.personalizeCandidates.ranked(answer, model.version, new Set(), history) : Promise.resolve(undefined),
+      personalizeServes ? this.personalize.ranked(answer, { modelVersion: model.version, exclude: new Set(), history }) : Promise.resolve(undefined),
       strategy === 'PERSONALIZE' && personalizeServes ? Promise.resolve(undefined) : this.baseline.scores(model, { userId, history, exclude: new Set(), interests: [], limit: itemIds.length, context: request.context }, itemIds),
     ]);
     const { ranked, strategyServed, fallbackReason } = chooseServed(request.strategy, strategy, { personalize: personalizeList, baseline: baselineList, answer }, personalizeWeight);
