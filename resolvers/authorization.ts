@@ -1,3 +1,5 @@
+import type { AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../src/graphql/request-context';
 import { ForbiddenError } from '../src/domain/errors';
 import { isAdmin, type Viewer } from '../src/domain/viewer';
 
@@ -11,7 +13,16 @@ export function subjectOf(viewer: Viewer, named: string | null | undefined): str
   throw new ForbiddenError('Only admins may name another user; leave the user out to get your own.');
 }
 
-/** Admin operations (imports, reports, experiments). */
-export function requireAdmin(viewer: Viewer): void {
-  if (!isAdmin(viewer)) throw new ForbiddenError('This operation is for admins (Cognito group "admin").');
-}
+/** The role of admin operations (reports, experiments, the model's selection): `@Authorized(ADMIN_ROLE)`. */
+export const ADMIN_ROLE = 'admin';
+
+/**
+ * type-graphql's check of `@Authorized(...)`: the viewer must hold every role named (today
+ * only ADMIN_ROLE, the Cognito group "admin"). A refusal is our FORBIDDEN, with its words,
+ * raised before the resolver runs, so it costs no read.
+ */
+export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+  if (roles.some((role) => role !== ADMIN_ROLE)) throw new Error(`unknown roles in @Authorized: ${roles.join(', ')}`);
+  if (roles.length > 0 && !isAdmin(context.viewer)) throw new ForbiddenError('This operation is for admins (Cognito group "admin").');
+  return true;
+};

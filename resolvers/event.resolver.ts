@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import type { RequestContext } from '../src/graphql/request-context';
 import { InvalidArgumentError } from '../src/domain/errors';
 import { clientErrorOf } from '../src/graphql/format-error';
 import type { EventInput as ServiceEventInput, EventOutcome, EventRecordingService } from '../src/services/event-recording.service';

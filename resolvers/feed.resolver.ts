@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import type { RequestContext } from '../src/graphql/request-context';
 import { ForbiddenError } from '../src/domain/errors';
 import { mapAsyncIterator } from '../src/support/map-async-iterator';
 import { RecommendationListType } from '../schema/recommendation-list.type';
@@ -8,7 +8,7 @@ import { FeedStateType } from '../schema/feed-state.type';
 import type { FeedStateService } from '../src/services/feed-state.service';
 import { subjectOf } from './authorization';
 import { recommendationsToGraph } from './graphql.mappers';
-import { recommendationRequestOf } from './recommendation.resolver';
+import { recommendationRequestOf } from './recommendation-input.mapper';
 
 @Resolver()
 export class FeedResolver {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import type { RequestContext } from '../src/graphql/request-context';
 import { InteractionGraphType } from '../schema/interaction.type';
 import { ItemType } from '../schema/item.type';
 import { itemToGraph } from './graphql.mappers';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import type { RequestContext } from '../src/graphql/request-context';
 import type { CatalogService } from '../src/services/catalog.service';
 import { DEFAULT_PAGE_SIZE } from '../src/domain/page';
 import { DEFAULT_SIMILAR_ITEMS, type SimilarItemsService } from '../src/services/similar-items.service';

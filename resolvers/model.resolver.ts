@@ -1,17 +1,16 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import { Authorized, Query, Resolver } from 'type-graphql';
 import type { ModelInfo, ModelReader } from '../src/ports/model-store.port';
 import type { ServedMix } from '../src/domain/model-artefacts';
 import { CurrentModelType, type ServedMixType } from '../schema/model.type';
-import { requireAdmin } from './authorization';
+import { ADMIN_ROLE } from './authorization';
 
 @Resolver()
 export class ModelResolver {
   constructor(private readonly models: Pick<ModelReader, 'currentModel'>) {}
 
+  @Authorized(ADMIN_ROLE)
   @Query(() => CurrentModelType, { nullable: true, description: 'Admins: the model served now and how its mix was chosen; null before any training.' })
-  async currentModel(@Ctx() context: RequestContext): Promise<CurrentModelType | null> {
-    requireAdmin(context.viewer);
+  async currentModel(): Promise<CurrentModelType | null> {
     const model = await this.models.currentModel();
     return model ? modelToGraph(model) : null;
   }

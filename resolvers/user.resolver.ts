@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../src/context';
+import type { RequestContext } from '../src/graphql/request-context';
 import { DEFAULT_PAGE_SIZE } from '../src/domain/page';
 import type { UserHistoryService } from '../src/services/user-history.service';
 import { InteractionConnectionType } from '../schema/interaction-connection.type';

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { withScriptContainer } from '../src/local/script-container';
-import { strategyReportHtml } from '../src/reports/strategy-report.html';
-import { readersOf } from '../resolvers/recommendation.resolver';
+import { strategyReportHtml } from '../src/pages/strategy-report.html';
+import { readersOf } from '../src/graphql/request-context';
 
 const USAGE = `Usage: npm run report -- [--out DIR] [--k 10] [--sample N] [--segment attribute=value]
 

@@ -6,7 +6,7 @@ import { readEvaluationDataset } from '../../src/evaluation/dataset-reader';
 import { demoFormat } from '../../src/demo/demo.format';
 import { movielensCsvFormat } from '../../src/importers/movielens-csv.format';
 import { ALL_MODELS, DEFAULT_TRAINING, STAGE_OF, trainBaseline } from '../../src/models/baseline.trainer';
-import { modelsOf, selectServedMix } from '../../src/models/mix-selection';
+import { modelsOf, selectServedMix } from '../../src/selection/mix-selection';
 import type { Positive } from '../../src/models/interaction-matrix';
 
 /**

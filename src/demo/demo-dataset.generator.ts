@@ -1,7 +1,7 @@
 import type { Interaction, InteractionType } from '../domain/interaction';
 import type { ItemRecord } from '../domain/item';
 import type { User } from '../domain/user';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../support/seeded-random';
 
 export interface DemoDatasetSize {
   readonly items: number;

@@ -3,7 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../graphql/request-context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
@@ -12,9 +12,9 @@ import type { GatewayMetrics } from '../observability/gateway-metrics';
 import type { Log } from '../logger';
 import type { FinishOperation } from '../observability/operation-recorders';
 import { OperationRecord } from '../observability/operation-record';
-import { dashboardPage } from './dashboard.page';
+import { dashboardPage } from '../pages/dashboard.page';
 import { BODY_TOO_LARGE_MESSAGE, isJsonContentType, MAX_BODY_BYTES, refusalBody, UNSUPPORTED_MEDIA_TYPE_MESSAGE } from './request-limits';
-import { playgroundPage } from './playground.page';
+import { playgroundPage } from '../pages/playground.page';
 import { internalErrorMessage } from '../graphql/format-error';
 
 /** The playground's scripts and styles, served from the project's own dependencies (no CDN). */

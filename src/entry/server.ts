@@ -7,7 +7,7 @@ import { authenticatedContext } from '../graphql/authenticated-context';
 import type { Log } from '../logger';
 import { standaloneRecorder } from '../observability/operation-recorders';
 import { InFlight } from '../support/in-flight';
-import { dashboardContent } from './dashboard-content';
+import { dashboardContent } from '../pages/dashboard-content';
 import { createHttpApp } from './http-app';
 import { attachWebSocketServer } from './websocket-server';
 

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Container } from '../container';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../graphql/request-context';
 import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';

@@ -2,7 +2,7 @@ import { FALLBACK_MIX, type ItemArtefact, type ServedMix, type UserArtefact } fr
 import { ALL_MODELS, DEFAULT_TRAINING, itemArtefactsOf, trainBaseline, userArtefactsOf, type CatalogueEntry } from '../models/baseline.trainer';
 import { groupByUser } from '../models/group-by-user';
 import type { Positive } from '../models/interaction-matrix';
-import { selectServedMix, servedRequest, type MixSelection } from '../models/mix-selection';
+import { selectServedMix, servedRequest, type MixSelection } from '../selection/mix-selection';
 import { reciprocalRank } from '../models/ranking-metrics';
 import type { RecommenderRequest, ServingInputs } from '../ports/recommender.port';
 import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';

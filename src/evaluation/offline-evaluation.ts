@@ -4,7 +4,7 @@ import { holdoutSplit } from '../models/holdout-split';
 import type { Positive } from '../models/interaction-matrix';
 import type { NeighbourLists } from '../models/neighbour-lists';
 import { ndcgAt, precisionAt, recallAt, reciprocalRank } from '../models/ranking-metrics';
-import { selectServedMix, servedRequest, type MixSelection } from '../models/mix-selection';
+import { selectServedMix, servedRequest, type MixSelection } from '../selection/mix-selection';
 import { ServedMixRecommender } from '../recommenders/served-mix.recommender';
 import { FALLBACK_MIX, NEW_ARRIVAL_POLICIES, WEIGHT_OF, type BlendModel, type ItemArtefact, type ServedMix, type UserArtefact } from '../domain/model-artefacts';
 import type { ServingInputs } from '../ports/recommender.port';

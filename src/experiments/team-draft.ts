@@ -1,4 +1,4 @@
-import { SeededRandom } from '../demo/seeded-random';
+import { SeededRandom } from '../support/seeded-random';
 
 export interface DraftedItem {
   readonly itemId: string;

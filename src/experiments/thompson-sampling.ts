@@ -1,4 +1,4 @@
-import { SeededRandom } from '../demo/seeded-random';
+import { SeededRandom } from '../support/seeded-random';
 
 /** Clicks and impressions of one arm so far. */
 export interface ArmStats {

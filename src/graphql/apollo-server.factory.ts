@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import { formatGraphQLError, isClientError, withoutTokenLimit } from './format-error';
 import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';

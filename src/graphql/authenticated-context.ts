@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Container } from '../container';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import type { Log } from '../logger';

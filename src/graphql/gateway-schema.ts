@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type ContainerType, type PubSub } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
+import { authChecker } from '../../resolvers/authorization';
 
 export type ResolverClass = new (...args: never[]) => object;
 
@@ -22,7 +23,7 @@ export function buildGatewaySchema(instances: ResolverInstances = new Map()): Gr
       throw new Error(`No instance of ${resolverClass.name} was given to the schema`);
     },
   };
-  return buildSchemaSync({ resolvers: [...RESOLVERS], container, validate: false, pubSub: NO_TOPICS });
+  return buildSchemaSync({ resolvers: [...RESOLVERS], container, validate: false, pubSub: NO_TOPICS, authChecker });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 
 /** Notes on the request's record what Apollo learns: the operation's name and type, and the codes of the errors it answers with. */
 export function operationRecordPlugin(): ApolloServerPlugin<RequestContext> {

@@ -1,5 +1,5 @@
 import { weightOf, type BlendModel, type ServedMix } from '../domain/model-artefacts';
-import { modelsOf } from '../models/mix-selection';
+import { modelsOf } from '../selection/mix-selection';
 import type { TrainingSummary } from './training.service';
 
 /** What a person reads after a training: what was trained, how long it took, how big it is. */

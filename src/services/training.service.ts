@@ -3,7 +3,7 @@ import type { Positive } from '../models/interaction-matrix';
 import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { ItemCatalogWriter } from '../ports/item-catalog.port';
 import type { ModelInfo, ModelSelection, ModelWriter } from '../ports/model-store.port';
-import { modelsOf, selectServedMix, type MixSelection } from '../models/mix-selection';
+import { modelsOf, selectServedMix, type MixSelection } from '../selection/mix-selection';
 import { FALLBACK_MIX, type ServedMix } from '../domain/model-artefacts';
 import type { FeedNotifier } from '../ports/feed-notifier.port';
 

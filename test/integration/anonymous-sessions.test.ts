@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/graphql/request-context';
 import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { RecommendationsDocument, RecordClickDocument, RecordImpressionDocument, RecordInteractionDocument } from '../__generated__/operations';

@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/graphql/request-context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';
 import type { SandboxState } from '../../src/local/personalize/personalize-emulator.server';

@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../../src/config';
 import { createContainer, type Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/graphql/request-context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { ItemDocument, ItemsDocument, TwoHistoryPagesDocument, UserHistoryDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';

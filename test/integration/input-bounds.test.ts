@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/graphql/request-context';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { ItemDocument, RankItemsDocument, RecommendationsDocument, RecordInteractionDocument } from '../__generated__/operations';
 import { execute } from '../support/graphql-client';

@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../../src/config';
 import { createContainer, type Container } from '../../src/container';
-import type { RequestContext } from '../../src/context';
+import type { RequestContext } from '../../src/graphql/request-context';
 import type { DemoDataset } from '../../src/demo/demo-dataset.generator';
 import { createApolloServer } from '../../src/graphql/apollo-server.factory';
 import { LOCAL_PERSONALIZE } from '../../src/local/personalize/local-personalize';

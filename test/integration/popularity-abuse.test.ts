@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Container } from '../../src/container';
-import { readersOf } from '../../resolvers/recommendation.resolver';
+import { readersOf } from '../../src/graphql/request-context';
 import { trainedTestContainer } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
 

@@ -1,9 +1,9 @@
 // The resolver module below is imported directly, not through resolvers/index.ts, which loads this polyfill for type-graphql.
 import 'reflect-metadata';
 import type { Container } from '../../src/container';
-import { strategyReportHtml } from '../../src/reports/strategy-report.html';
+import { strategyReportHtml } from '../../src/pages/strategy-report.html';
 import { kendallTauOnCommon, overlapAtK, wilsonInterval } from '../../src/evaluation/list-comparison';
-import { readersOf } from '../../resolvers/recommendation.resolver';
+import { readersOf } from '../../src/graphql/request-context';
 import { testEnvironment, testPersonalizeEnvironment } from '../support/test-env';
 import { trainedTestContainer } from '../support/test-container';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { readersOf } from '../../resolvers/recommendation.resolver';
+import { readersOf } from '../../src/graphql/request-context';
 import type { Container } from '../../src/container';
 import { NothingToTrainError } from '../../src/services/training.service';
 import { createTestContainer } from '../support/test-container';

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { Container } from '../../src/container';
-import type { ContextOptions, RequestContext } from '../../src/context';
+import type { ContextOptions, RequestContext } from '../../src/graphql/request-context';
 
 export interface OperationResult<TData> {
   readonly data: TData | null | undefined;

@@ -1,7 +1,7 @@
 import { buildSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequestContext } from '../../../src/context';
+import { createRequestContext } from '../../../src/graphql/request-context';
 import { createHttpApp } from '../../../src/entry/http-app';
 import { createApolloServer } from '../../../src/graphql/apollo-server.factory';
 import { GatewayMetrics } from '../../../src/observability/gateway-metrics';

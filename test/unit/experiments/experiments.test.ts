@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../../src/demo/seeded-random';
+import { SeededRandom } from '../../../src/support/seeded-random';
 import { assignVariant, unitHash } from '../../../src/experiments/assignment';
 import { teamDraftInterleave } from '../../../src/experiments/team-draft';
 import { betaSample, probabilityBest, thompsonChoice, type ArmStats } from '../../../src/experiments/thompson-sampling';

@@ -1,8 +1,8 @@
 import type { Container } from '../container';
 import { ForbiddenError } from '../domain/errors';
 import { isAdmin } from '../domain/viewer';
-import { dashboardHtml } from '../reports/dashboard.html';
-import { readersOf } from '../../resolvers/recommendation.resolver';
+import { dashboardHtml } from './dashboard.html';
+import { readersOf } from '../graphql/request-context';
 
 /** Users compared in the dashboard's strategy report (the CLI takes all). */
 const DASHBOARD_SAMPLE = 50;

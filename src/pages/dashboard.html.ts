@@ -1,4 +1,4 @@
-import type { ExperimentResults } from '../services/experiment.service';
+import type { ExperimentResults } from '../experiments/experiment.service';
 import type { StrategyReport } from '../services/strategy-report.service';
 import { escapeHtml, intervalChart, strategyReportHtml } from './strategy-report.html';
 

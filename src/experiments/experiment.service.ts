@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { SeededRandom } from '../demo/seeded-random';
+import { SeededRandom } from '../support/seeded-random';
 import { ConflictError, InvalidArgumentError } from '../domain/errors';
 import { EXPERIMENT_KINDS, INTERLEAVED, type Experiment, type ExperimentKind, type ExperimentVariant } from '../domain/experiment';
 import type { RecommendationList, Strategy } from '../domain/recommendation';
 import { wilsonInterval, type Proportion } from '../evaluation/list-comparison';
-import { assignVariant, unitHash } from '../experiments/assignment';
-import { teamDraftInterleave } from '../experiments/team-draft';
-import { probabilityBest, thompsonChoice, type ArmStats } from '../experiments/thompson-sampling';
+import { assignVariant, unitHash } from './assignment';
+import { teamDraftInterleave } from './team-draft';
+import { probabilityBest, thompsonChoice, type ArmStats } from './thompson-sampling';
 import type { ExperimentStore } from '../ports/experiment-store.port';
 import type { FeedbackEventStore } from '../ports/feedback-event-store.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
-import type { RecommendationRequest, RecommendationService } from './recommendation.service';
-import type { RequestReaders, ServedItem, ServedRecommendations } from './served-list.assembler';
+import type { RecommendationRequest, RecommendationService } from '../services/recommendation.service';
+import type { RequestReaders, ServedItem, ServedRecommendations } from '../services/served-list.assembler';
 import { rethrowFirstError } from '../support/batch-results';
 import { SharedLoad } from '../support/shared-load';
 

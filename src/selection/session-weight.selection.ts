@@ -4,9 +4,9 @@ import type { RecommenderRequest, ServingInputs } from '../ports/recommender.por
 import { DEFAULT_SESSION_WINDOW_MS, sessionLengthOf } from '../recommenders/current-session';
 import type { BlendPart } from '../recommenders/mix-fusion';
 import { COMPONENT_CANDIDATES, ServedMixRecommender, type BlendComponent } from '../recommenders/served-mix.recommender';
-import { groupByUser } from './group-by-user';
-import type { Positive } from './interaction-matrix';
-import { clearlyBetter } from './paired-comparison';
+import { groupByUser } from '../models/group-by-user';
+import type { Positive } from '../models/interaction-matrix';
+import { clearlyBetter } from '../models/paired-comparison';
 
 /** The session weights tried, from none up: the long-term mix's models weigh 0.25–2. */
 const SESSION_WEIGHTS = [0, 0.25, 0.5, 1, 2, 4];

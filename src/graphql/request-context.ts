@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
-import { isPossibleId } from './domain/ids';
-import type { Item, ItemId } from './domain/item';
-import type { User, UserId } from './domain/user';
-import { ANONYMOUS_VIEWER, type Viewer } from './domain/viewer';
-import { OperationRecord } from './observability/operation-record';
-import type { ItemCatalog } from './ports/item-catalog.port';
-import type { UserDirectory } from './ports/user-directory.port';
-import type { ProfileAttributes, UserProfiles } from './ports/user-profile.port';
-import type { FeedTrigger } from './services/live-feed.service';
-import type { RecommendationRequest } from './services/recommendation.service';
-import type { ServedRecommendations } from './services/served-list.assembler';
-import type { SimilarList } from './services/similar-items.service';
+import { isPossibleId } from '../domain/ids';
+import type { Item, ItemId } from '../domain/item';
+import type { User, UserId } from '../domain/user';
+import { ANONYMOUS_VIEWER, type Viewer } from '../domain/viewer';
+import { OperationRecord } from '../observability/operation-record';
+import type { ItemCatalog } from '../ports/item-catalog.port';
+import type { UserDirectory } from '../ports/user-directory.port';
+import type { ProfileAttributes, UserProfiles } from '../ports/user-profile.port';
+import type { FeedTrigger } from '../services/live-feed.service';
+import type { RecommendationRequest } from '../services/recommendation.service';
+import type { RequestReaders, ServedRecommendations } from '../services/served-list.assembler';
+import type { SimilarList } from '../services/similar-items.service';
 
 export interface Loaders {
   readonly items: DataLoader<ItemId, Item | null>;
@@ -82,4 +82,14 @@ async function possibleOnly<T>(ids: readonly string[], read: (ids: readonly stri
   const answers = known.length > 0 ? await read(known) : [];
   const byId = new Map(known.map((id, index) => [id, answers[index] ?? null]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** The request's loaders as the recommendation services read through them. */
+export function readersOf(context: RequestContext): RequestReaders {
+  const profiles = context.loaders.profiles;
+  return {
+    items: (ids) => context.loaders.items.loadMany(ids),
+    user: (id) => context.loaders.users.load(id),
+    ...(profiles ? { profile: (id: string) => profiles.load(id) } : {}),
+  };
 }

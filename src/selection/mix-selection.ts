@@ -5,17 +5,17 @@ import type { BlendPart } from '../recommenders/mix-fusion';
 import { COMPONENT_CANDIDATES, ServedMixRecommender, baselineComponents, type BlendComponent } from '../recommenders/served-mix.recommender';
 import { SERVING_HISTORY_WINDOW } from '../recommenders/serving-limits';
 import { idOfIndex } from '../recommenders/item-index';
-import { itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineModel, type BaselineTrainingOptions, type CatalogueEntry } from './baseline.trainer';
-import { fitEaseGrid } from './ease.model';
-import { groupByUser } from './group-by-user';
-import { holdoutSplit } from './holdout-split';
-import { clearlyBetter } from './paired-comparison';
-import { buildInteractionMatrix, type Positive } from './interaction-matrix';
-import type { NeighbourLists } from './neighbour-lists';
-import { fitPureSvdGrid } from './pure-svd.model';
-import { ndcgAt, recallAt } from './ranking-metrics';
-import { fitUserKnn } from './user-knn.model';
-import { fitTransitions } from './transition.model';
+import { itemArtefactsOf, trainBaseline, userArtefactsOf, type BaselineModel, type BaselineTrainingOptions, type CatalogueEntry } from '../models/baseline.trainer';
+import { fitEaseGrid } from '../models/ease.model';
+import { groupByUser } from '../models/group-by-user';
+import { holdoutSplit } from '../models/holdout-split';
+import { clearlyBetter } from '../models/paired-comparison';
+import { buildInteractionMatrix, type Positive } from '../models/interaction-matrix';
+import type { NeighbourLists } from '../models/neighbour-lists';
+import { fitPureSvdGrid } from '../models/pure-svd.model';
+import { ndcgAt, recallAt } from '../models/ranking-metrics';
+import { fitUserKnn } from '../models/user-knn.model';
+import { fitTransitions } from '../models/transition.model';
 import { nextItemCases, selectSessionWeight, type SessionWeightChoice } from './session-weight.selection';
 
 /** How one mix did on the validation rows. */

@@ -1,5 +1,5 @@
 import { DEFAULT_TRAINING } from '../../../src/models/baseline.trainer';
-import { modelsOf, selectServedMix } from '../../../src/models/mix-selection';
+import { modelsOf, selectServedMix } from '../../../src/selection/mix-selection';
 import { smallDataset } from '../../support/small-dataset';
 
 describe('selectServedMix', () => {

@@ -1,5 +1,5 @@
 import type { Experiment } from '../../../src/domain/experiment';
-import { ExperimentService } from '../../../src/services/experiment.service';
+import { ExperimentService } from '../../../src/experiments/experiment.service';
 import type { RecommendationRequest } from '../../../src/services/recommendation.service';
 import type { RequestReaders, ServedRecommendations } from '../../../src/services/served-list.assembler';
 
