@@ -54,6 +54,13 @@ module.exports = {
       from: { path: '^src/entry/[^/]*lambda[^/]*\\.ts$' },
       to: { path: '^src/local/', reachable: true },
     },
+    {
+      name: 'jobs-carry-no-graphql-server',
+      severity: 'error',
+      comment: 'The training and replay Lambdas have their own roots: no GraphQL server, resolvers, live feeds or Redis in their bundles.',
+      from: { path: '^src/entry/(training|replay)\\.lambda\\.ts$' },
+      to: { path: ['^resolvers/', '^schema/', '^src/graphql/', '^src/container\\.ts$', 'node_modules/(@apollo|type-graphql|graphql|graphql-ws|ioredis|ws)/'], reachable: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

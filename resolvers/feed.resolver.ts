@@ -36,7 +36,7 @@ export class FeedResolver {
       if (!live) throw new ForbiddenError('Live feeds are served over WebSocket by the standalone server.');
       const request = recommendationRequestOf(input);
       // A push that fails is skipped (and logged by the host): the next trigger tries again, the feed stays open.
-      return mapAsyncIterator(live.triggers(userId), async () => recommendationsToGraph(await live.recommend(userId, request)), live.pushFailed);
+      return mapAsyncIterator(live.triggers(userId), async () => recommendationsToGraph(await live.recommend(userId, request)), (error) => live.pushFailed(error, userId));
     },
   })
   feedUpdated(@Root() list: RecommendationListType, @Arg('input', () => RecommendationsInput, { nullable: true }) _input: RecommendationsInput | null): RecommendationListType {

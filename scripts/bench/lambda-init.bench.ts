@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { invokeBundle, packageLambda } from './support/lambda-bundle';
+import { invokeBundle, loadHandler, packageLambda } from './support/lambda-bundle';
 
 /**
- * The Lambda's cold start, locally: `npm run package`, then in fresh Node processes the
+ * The Lambdas' cold start, locally: `npm run package`, then in fresh Node processes the GraphQL
  * bundle's init (module load, config, clients, schema build) and a first request that needs
- * no dependency (`{ __typename }` with anonymous access on, so no token check or storage call).
+ * no dependency (`{ __typename }` with anonymous access on, so no token check or storage call);
+ * then every function's zip, bundle and init (require alone) as a table.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
@@ -40,6 +41,13 @@ async function main(): Promise<void> {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     console.log(`cold init (require of the bundle: module load + config + clients + schema), ${runs} fresh processes: median ${median(inits).toFixed(0)} ms, min ${Math.min(...inits).toFixed(0)}, max ${Math.max(...inits).toFixed(0)}`);
     console.log(`first request ({ __typename }, Apollo start included): median ${median(firsts).toFixed(0)} ms, min ${Math.min(...firsts).toFixed(0)}, max ${Math.max(...firsts).toFixed(0)}`);
+    console.log('| function | zip (KB) | handler bundle (KB) | cold init, median of fresh processes (ms) |');
+    console.log('|---|---|---|---|');
+    for (const fn of bundle.functions) {
+      const loads: number[] = [];
+      for (let run = 0; run < runs; run++) loads.push(await loadHandler(fn.handler, env));
+      console.log(`| ${fn.name} | ${Math.round(fn.zipBytes / 1024)} | ${Math.round(fn.handlerBytes / 1024)} | ${median(loads).toFixed(0)} |`);
+    }
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

@@ -5,7 +5,9 @@ import express, { type ErrorRequestHandler } from 'express';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestContext } from '../graphql/request-context';
 import type { AuthenticationInput } from '../graphql/authenticated-context';
-import { ForbiddenError, UnauthenticatedError } from '../domain/errors';
+import { RefusedError, type Credentials } from '../domain/admission';
+import { runWithRequestLog } from '../observability/request-log-context';
+import { ForbiddenError } from '../domain/errors';
 import { InFlight } from '../support/in-flight';
 import { isLoopbackAddress } from '../support/client-address';
 import type { GatewayMetrics } from '../observability/gateway-metrics';
@@ -41,8 +43,8 @@ export interface BrowserPages {
   readonly playgroundAuthorization?: string | undefined;
   /** Bearer value the dashboard uses when the browser has none (npm start: the admin demo user's). */
   readonly dashboardAuthorization?: string | undefined;
-  /** The dashboard's content for an authenticated admin (401/403 otherwise). */
-  readonly dashboard: (authorization: string | undefined) => Promise<string>;
+  /** The dashboard's content for an admitted admin (RefusedError or ForbiddenError otherwise). */
+  readonly dashboard: (credentials: Credentials) => Promise<string>;
 }
 
 export interface HttpAppOptions {
@@ -132,11 +134,15 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     });
     app.get('/dashboard/content', (req, res, next) => {
       pages
-        .dashboard(req.header('authorization'))
+        .dashboard({ authorization: req.header('authorization'), clientAddress: req.socket.remoteAddress })
         .then((html) => res.type('html').send(html))
         .catch((error: unknown) => {
-          if (error instanceof UnauthenticatedError) res.status(401).set('www-authenticate', 'Bearer').type('text').send('An admin access token is required.');
-          else if (error instanceof ForbiddenError) res.status(403).type('text').send(error.message);
+          if (error instanceof RefusedError) {
+            const { refusal } = error;
+            if (refusal.kind === 'UNAUTHENTICATED') res.status(401).set('www-authenticate', 'Bearer').type('text').send('An admin access token is required.');
+            else if (refusal.kind === 'RATE_LIMITED') res.status(429).set('retry-after', String(refusal.retryAfterSeconds)).type('text').send(`Too many requests; retry in ${refusal.retryAfterSeconds} s.`);
+            else res.status(503).type('text').send('Sign-in cannot be checked right now; retry shortly.');
+          } else if (error instanceof ForbiddenError) res.status(403).type('text').send(error.message);
           else next(error);
         });
     });
@@ -146,7 +152,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     res.locals['operation'] = operation;
     // 'close' comes after the response is sent, or when the client hung up first (499, as nginx logs it).
     res.once('close', () => finish(operation, res.writableFinished ? res.statusCode : 499));
-    next();
+    // Every line logged while this request is handled carries its id (and its viewer, once admitted).
+    runWithRequestLog({ requestId: operation.requestId }, next);
   });
   app.post('/graphql', (req, res, next) => {
     // GraphQL over HTTP: a POST body is application/json. Anything else named is refused before

@@ -1,8 +1,9 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Container } from '../container';
+import type { Gateway } from '../container';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
+import { runWithRequestLog } from '../observability/request-log-context';
 import type { Log } from '../logger';
 import { OperationRecord } from '../observability/operation-record';
 import { lambdaRecorder } from '../observability/operation-recorders';
@@ -33,7 +34,7 @@ export type GatewayLambdaHandler = (event: APIGatewayProxyEventV2, context: Cont
  * Each request ends with one log line in CloudWatch's embedded metric format (`log` is not
  * filtered by LOG_LEVEL on Lambda: those lines are the metrics).
  */
-export function createLambdaHandler(container: Container, log: Log): GatewayLambdaHandler {
+export function createLambdaHandler(container: Gateway, log: Log): GatewayLambdaHandler {
   const apollo = createApolloServer({ schema: container.schema, log, limits: container.config.limits });
   const records = new WeakMap<object, OperationRecord>();
   const finish = lambdaRecorder(log);
@@ -61,7 +62,8 @@ export function createLambdaHandler(container: Container, log: Log): GatewayLamb
     }
     records.set(event, record);
     try {
-      const result = await handle(event, context, () => undefined);
+      // Every line logged while this request is handled carries its id (and its viewer, once admitted).
+      const result = await runWithRequestLog({ requestId: event.requestContext.requestId }, () => handle(event, context, () => undefined));
       if (!result) throw new Error('the Lambda integration returned no response');
       finish(record, result.statusCode ?? 200);
       return result;

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config';
-import { createContainer } from '../container';
+import { createGateway } from '../container';
 import { jsonLog } from '../logger';
 import { createLambdaHandler } from './lambda-handler';
 
@@ -8,4 +8,7 @@ import { createLambdaHandler } from './lambda-handler';
  * per container, at init; nothing is called until the first request (the tables are
  * CloudFormation's, not ensured here).
  */
-export const handler = createLambdaHandler(createContainer({ config: loadConfig() }), jsonLog);
+const container = createGateway({ config: loadConfig() });
+// Models trained elsewhere are announced over REDIS_URL when one is set; without it the pointer cache (MODEL_CACHE_SECONDS) brings them.
+container.start().catch((error: unknown) => jsonLog({ level: 'warn', message: 'not listening for trained models; the pointer cache brings them', error: String(error) }));
+export const handler = createLambdaHandler(container, jsonLog);

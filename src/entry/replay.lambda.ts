@@ -1,12 +1,12 @@
 import { loadConfig } from '../config';
-import { createContainer } from '../container';
+import { createReplayJob } from '../composition/replay.root';
 import { jsonLog } from '../logger';
 
-const container = createContainer({ config: loadConfig() });
+const job = createReplayJob({ config: loadConfig() });
 
 /** The scheduled replay (serverless.yml, `replay`): forwards the events Personalize did not take when they were recorded. */
 export async function handler(): Promise<{ forwarded: number; failed: number }> {
-  const { forwarded, failed } = await container.eventService.replayAll();
+  const { forwarded, failed } = await job.replayAll();
   jsonLog({ level: failed > 0 ? 'warn' : 'info', message: 'replayed pending events', forwarded, failed });
   return { forwarded, failed };
 }

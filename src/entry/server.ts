@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import { createContainer, type Container } from '../container';
+import type { Credentials } from '../domain/admission';
 import { createApolloServer } from '../graphql/apollo-server.factory';
 import { authenticatedContext } from '../graphql/authenticated-context';
 import type { Log } from '../logger';
@@ -31,6 +32,7 @@ export interface StartServerOptions {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const container = options.container ?? createContainer({ config: options.config, dynamoDbEndpoint: options.dynamoDbEndpoint });
   await container.ensureTables();
+  await container.start();
   const { headersTimeoutMs, requestTimeoutMs } = options.config.server;
   // Slow-sending clients (slowloris) are cut off with 408; Node checks every connectionsCheckingInterval.
   const httpServer: Server = createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) });
@@ -40,7 +42,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const closeWebSockets = attachWebSocketServer(httpServer, container, log);
   const inFlight = new InFlight();
   const pages = options.config.playground
-    ? { ...options.browser, dashboard: (authorization: string | undefined) => dashboardContent(container, authorization) }
+    ? { ...options.browser, dashboard: (credentials: Credentials) => dashboardContent(container, credentials) }
     : undefined;
   httpServer.on(
     'request',

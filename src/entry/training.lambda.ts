@@ -1,16 +1,16 @@
 import { loadConfig } from '../config';
-import { createContainer } from '../container';
+import { createTrainer } from '../composition/trainer.root';
 import { ModelPublishConflictError } from '../domain/errors';
 import { jsonLog } from '../logger';
 import { formatTrainingSummary } from '../services/training-summary.text';
 
-const container = createContainer({ config: loadConfig() });
+const trainer = createTrainer({ config: loadConfig() });
 
 /** The scheduled training run (serverless.yml, `train`): trains the baseline on what the tables hold. */
 export async function handler(): Promise<{ modelVersion: string | undefined; summary: string }> {
   let summary;
   try {
-    summary = await container.trainingService.train();
+    summary = await trainer.trainingService.train();
   } catch (error) {
     // Two runs overlapped (a retry, or a training started by hand): the other one's model is current and just as fresh.
     if (!(error instanceof ModelPublishConflictError)) throw error;

@@ -5,11 +5,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Container } from '../container';
 import type { RequestContext } from '../graphql/request-context';
-import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
-import { anonymousBucket } from '../graphql/authenticated-context';
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
@@ -31,7 +29,7 @@ export const MAX_OPERATIONS_PER_CONNECTION = 10;
  */
 export function attachWebSocketServer(
   httpServer: Server,
-  container: Pick<Container, 'schema' | 'authentication' | 'createContext' | 'live' | 'rateLimiter' | 'config'>,
+  container: Pick<Container, 'schema' | 'admission' | 'createContext' | 'live' | 'config'>,
   log: Log,
 ): () => Promise<void> {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
@@ -51,28 +49,25 @@ export function attachWebSocketServer(
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         const authorization = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
-        try {
-          const viewer = await container.authentication.authenticate(typeof authorization === 'string' ? authorization : undefined);
-          viewers.set(socket, viewer);
-          if (viewer.expiresAt !== undefined) {
-            // setTimeout holds at most ~24.8 days; access tokens live an hour.
-            const timer = setTimeout(() => socket.close(CLOSE_UNAUTHENTICATED, 'Token expired'), Math.max(0, Math.min(viewer.expiresAt - Date.now(), 2 ** 31 - 1)));
-            timer.unref();
-            expiries.set(socket, timer);
-          }
-          return true;
-        } catch (error) {
-          if (error instanceof UnauthenticatedError) {
-            log({ level: 'warn', message: 'unauthenticated subscription', reason: error.reason });
-            socket.close(authorization === undefined ? CLOSE_UNAUTHENTICATED : CLOSE_FORBIDDEN, authorization === undefined ? 'Unauthorized' : 'Forbidden');
-            return false;
-          }
-          if (error instanceof DependencyUnavailableError) {
-            socket.close(CLOSE_TRY_AGAIN, 'Sign-in cannot be checked right now');
-            return false;
-          }
-          throw error;
+        const { viewer, refusal } = await container.admission.admit(
+          { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress },
+          { request: false },
+        );
+        if (refusal) {
+          if (refusal.kind === 'UNAUTHENTICATED') {
+            log({ level: 'warn', message: 'unauthenticated subscription', reason: refusal.reason });
+            socket.close(refusal.tokenSent ? CLOSE_FORBIDDEN : CLOSE_UNAUTHENTICATED, refusal.tokenSent ? 'Forbidden' : 'Unauthorized');
+          } else socket.close(CLOSE_TRY_AGAIN, refusal.kind === 'RATE_LIMITED' ? `Too many failed sign-ins; retry in ${refusal.retryAfterSeconds} s` : 'Sign-in cannot be checked right now');
+          return false;
         }
+        viewers.set(socket, viewer);
+        if (viewer.expiresAt !== undefined) {
+          // setTimeout holds at most ~24.8 days; access tokens live an hour.
+          const timer = setTimeout(() => socket.close(CLOSE_UNAUTHENTICATED, 'Token expired'), Math.max(0, Math.min(viewer.expiresAt - Date.now(), 2 ** 31 - 1)));
+          timer.unref();
+          expiries.set(socket, timer);
+        }
+        return true;
       },
       onClose: (ctx) => {
         const timer = expiries.get(ctx.extra.socket);
@@ -83,8 +78,8 @@ export function attachWebSocketServer(
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
           return refused(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection.`, 'BAD_REQUEST');
         }
-        const retryAfter = container.rateLimiter.take(viewer.userId ?? anonymousBucket(ctx.extra.request.socket.remoteAddress));
-        if (retryAfter > 0) return refused(`Too many requests; retry in ${retryAfter} s.`, 'RATE_LIMITED');
+        const limited = container.admission.operation(viewer, ctx.extra.request.socket.remoteAddress);
+        if (limited?.kind === 'RATE_LIMITED') return refused(`Too many requests; retry in ${limited.retryAfterSeconds} s.`, 'RATE_LIMITED');
         const guarded = guard(payload);
         if (Array.isArray(guarded)) return guarded;
         const { document, operationName, variables } = guarded;

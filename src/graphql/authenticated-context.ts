@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import type { Container } from '../container';
-import type { RequestContext } from './request-context';
-import { DependencyUnavailableError, UnauthenticatedError } from '../domain/errors';
+import type { Gateway } from '../container';
+import type { Refusal } from '../domain/admission';
 import type { Viewer } from '../domain/viewer';
 import type { Log } from '../logger';
 import type { OperationRecord } from '../observability/operation-record';
-import { clientBucket } from '../support/client-address';
+import { noteRequestLog } from '../observability/request-log-context';
+import type { RequestContext } from './request-context';
 
 export interface AuthenticationInput {
   readonly requestId: string;
@@ -19,51 +19,35 @@ export interface AuthenticationInput {
 }
 
 /**
- * The per-request context of both hosts, for an authenticated viewer. A request without an
- * acceptable token ends here as HTTP 401 UNAUTHENTICATED (the reason goes to the log, not the
- * client); keys that cannot be fetched as 503, since the client may retry.
+ * The per-request context of the HTTP hosts (the standalone server and the Lambda), for the
+ * viewer the admission service lets in; its refusal mapped to HTTP: 401 UNAUTHENTICATED (the
+ * reason goes to the log, not the client), 429 RATE_LIMITED with Retry-After, 503 when the
+ * keys cannot be fetched (the client may retry).
  */
-export async function authenticatedContext(container: Pick<Container, 'authentication' | 'createContext' | 'rateLimiter'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
-  // Requests with bad tokens spend a bucket of the client's address (its /64 for IPv6): past it,
-  // an address that keeps failing is answered 429 before any token is checked.
-  const failures = `unauthenticated:${clientBucket(input.clientAddress)}`;
-  try {
-    if (!input.verifiedViewer) {
-      const wait = container.rateLimiter.peek(failures);
-      if (wait > 0) throw rateLimited(wait, input.operation);
-    }
-    const viewer = input.verifiedViewer ?? (await container.authentication.authenticate(input.authorization));
-    if (input.operation) input.operation.viewer = viewer.userId ?? 'anonymous';
-    const retryAfter = container.rateLimiter.take(viewer.userId ?? anonymousBucket(input.clientAddress));
-    if (retryAfter > 0) throw rateLimited(retryAfter, input.operation);
-    return container.createContext({ requestId: input.requestId, viewer, ...(input.operation ? { operation: input.operation } : {}) });
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) {
-      container.rateLimiter.take(failures);
+export async function authenticatedContext(container: Pick<Gateway, 'admission' | 'createContext'>, input: AuthenticationInput, log: Log): Promise<RequestContext> {
+  const admitted = await container.admission.admit({ authorization: input.authorization, verifiedViewer: input.verifiedViewer, clientAddress: input.clientAddress });
+  if (admitted.refusal) throw httpRefusal(admitted.refusal, input, log);
+  if (input.operation) input.operation.viewer = admitted.viewer.userId ?? 'anonymous';
+  noteRequestLog({ viewer: admitted.viewer.userId ?? 'anonymous' });
+  return container.createContext({ requestId: input.requestId, viewer: admitted.viewer, ...(input.operation ? { operation: input.operation } : {}) });
+}
+
+function httpRefusal(refusal: Refusal, input: AuthenticationInput, log: Log): GraphQLError {
+  switch (refusal.kind) {
+    case 'UNAUTHENTICATED':
       input.operation?.errorCodes.add('UNAUTHENTICATED');
-      log({ level: 'warn', requestId: input.requestId, message: 'unauthenticated request', reason: error.reason });
-      throw new GraphQLError(error.message, {
-        originalError: error,
+      log({ level: 'warn', requestId: input.requestId, message: 'unauthenticated request', reason: refusal.reason });
+      return new GraphQLError('A valid access token is required (Authorization: Bearer <Cognito access token>).', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
       });
-    }
-    if (error instanceof DependencyUnavailableError) {
+    case 'RATE_LIMITED':
+      input.operation?.errorCodes.add('RATE_LIMITED');
+      return new GraphQLError(`Too many requests; retry in ${refusal.retryAfterSeconds} s.`, {
+        extensions: { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: new Map([['retry-after', String(refusal.retryAfterSeconds)]]) } },
+      });
+    case 'UNAVAILABLE':
       input.operation?.errorCodes.add('SERVICE_UNAVAILABLE');
-      log({ level: 'error', requestId: input.requestId, message: 'authentication unavailable', reason: error.message });
-      throw new GraphQLError('Sign-in cannot be checked right now; retry shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
-    }
-    throw error;
+      log({ level: 'error', requestId: input.requestId, message: 'authentication unavailable', reason: refusal.reason });
+      return new GraphQLError('Sign-in cannot be checked right now; retry shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
   }
-}
-
-/** The rate-limit key of an anonymous viewer: its address, an IPv6 one by its /64 (shared by HTTP and WebSocket). */
-export function anonymousBucket(clientAddress: string | undefined): string {
-  return `anonymous:${clientBucket(clientAddress)}`;
-}
-
-function rateLimited(retryAfter: number, operation: OperationRecord | undefined): GraphQLError {
-  operation?.errorCodes.add('RATE_LIMITED');
-  return new GraphQLError(`Too many requests; retry in ${retryAfter} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-  });
 }

@@ -37,8 +37,8 @@ export interface LiveFeeds {
   triggers(userId: UserId): AsyncIterableIterator<FeedTrigger>;
   /** A fresh list, read through new DataLoaders (a push must not see a cache of the last one). */
   recommend(userId: UserId, request: RecommendationRequest): Promise<ServedRecommendations>;
-  /** A push that could not be computed: reported, and the feed waits for its next trigger. */
-  pushFailed(error: unknown): void;
+  /** A push that could not be computed: reported (whose feed, and why), and the feed waits for its next trigger. */
+  pushFailed(error: unknown, userId: string): void;
 }
 
 export interface ContextPorts {

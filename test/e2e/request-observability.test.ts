@@ -60,6 +60,26 @@ describe('request logs and metrics (standalone server /metrics, Lambda embedded 
     expect(typeof line?.['durationMs']).toBe('number');
   });
 
+  it("carries the request's id and viewer into the services' own lines (an event Personalize would not take)", async () => {
+    const serviceLines: Record<string, unknown>[] = [];
+    const env = testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', PERSONALIZE_TRACKING_ID: LOCAL_PERSONALIZE.trackingId, PERSONALIZE_ENDPOINT: personalizeEndpoint, PERSONALIZE_BUDGET_MS: '1000' });
+    const tracked = await trainedTestContainer(env, { log: (line) => serviceLines.push(line) });
+    const trackedServer = await startServer({ config: tracked.config, container: tracked, log: () => undefined });
+    try {
+      const itemId = (await tracked.catalog.listItems({ categories: undefined, search: undefined }, { first: 1, after: undefined })).nodes[0]?.node.id ?? '';
+      const response = await fetch(trackedServer.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${alice}`, 'x-request-id': 'observability-test-0100' },
+        body: JSON.stringify({ query: `mutation { recordInteraction(input: { eventId: "obs-1", itemId: "${itemId}", type: VIEW }) { forwarded } }` }),
+      });
+      expect(await response.json()).toEqual({ data: { recordInteraction: { forwarded: false } } });
+      const forwarding = serviceLines.find((line) => String(line['message']).startsWith('forwarding to Personalize failed'));
+      expect(forwarding).toMatchObject({ level: 'warn', requestId: 'observability-test-0100', viewer: 'u0001', userId: 'u0001' });
+    } finally {
+      await trackedServer.close();
+    }
+  });
+
   it('logs refusals with their code and no viewer, and a client that hung up as 499', async () => {
     await post('{ __typename }', { 'x-request-id': 'observability-test-0002' });
     expect(requestLines().find((line) => line['requestId'] === 'observability-test-0002')).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'], viewer: undefined });

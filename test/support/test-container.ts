@@ -47,8 +47,8 @@ export async function createTestContainer(options: Omit<Partial<ContainerOptions
 }
 
 /** A container on the test dynalite (tables of its own, per `env`) holding the small dataset, with a model trained on it. */
-export async function trainedTestContainer(env: Record<string, string>): Promise<Container> {
-  const container = createContainer({ config: loadConfig(env), dynamoDb: testClients() });
+export async function trainedTestContainer(env: Record<string, string>, options: Pick<ContainerOptions, 'log'> = {}): Promise<Container> {
+  const container = createContainer({ ...options, config: loadConfig(env), dynamoDb: testClients() });
   await container.ensureTables();
   await loadSmallDataset(container);
   await container.trainingService.train();
