@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../src/graphql/request-context';
-import { InvalidArgumentError } from '../src/domain/errors';
 import { clientErrorOf } from '../src/graphql/format-error';
 import type { EventInput as ServiceEventInput, EventOutcome, EventRecordingService } from '../src/services/event-recording.service';
 import { MAX_EVENTS_PER_BATCH } from '../src/services/event-recording.service';
@@ -28,22 +27,17 @@ export class EventResolver {
 
   @Mutation(() => [BatchEventResultType], { description: `Up to ${MAX_EVENTS_PER_BATCH} events queued by a client (offline), each recorded and answered on its own, in order.` })
   async recordEvents(@Arg('events', () => [EventInput]) events: EventInput[], @Ctx() context: RequestContext): Promise<BatchEventResultType[]> {
-    if (events.length > MAX_EVENTS_PER_BATCH) throw new InvalidArgumentError('events', `takes at most ${MAX_EVENTS_PER_BATCH} events, got ${events.length}`);
-    const results: BatchEventResultType[] = [];
-    for (const event of events) {
-      try {
-        const result = await this.record(context, { kind: event.kind, ...common(event), recommendationId: event.recommendationId, itemId: event.itemId, itemIds: event.itemIds, type: event.type, value: event.value });
-        results.push({ eventId: event.eventId, result, error: null });
-      } catch (error) {
-        results.push({ eventId: event.eventId, result: null, error: errorOf(error) });
-      }
-    }
-    return results;
+    const outcomes = await this.service.recordAll(context.viewer.userId, events.map(serviceInputOf), (ids) => context.loaders.items.loadMany(ids));
+    return outcomes.map((outcome, index) => ({ eventId: events[index]?.eventId ?? '', result: outcome instanceof Error ? null : resultOf(outcome), error: outcome instanceof Error ? errorOf(outcome) : null }));
   }
 
   private async record(context: RequestContext, input: ServiceEventInput): Promise<EventResultType> {
     return resultOf(await this.service.record(context.viewer.userId, input, (ids) => context.loaders.items.loadMany(ids)));
   }
+}
+
+function serviceInputOf(event: EventInput): ServiceEventInput {
+  return { kind: event.kind, ...common(event), recommendationId: event.recommendationId, itemId: event.itemId, itemIds: event.itemIds, type: event.type, value: event.value };
 }
 
 function common(input: { eventId: string; occurredAt?: Date | null; sessionId?: string | null }): Pick<ServiceEventInput, 'eventId' | 'occurredAt' | 'sessionId'> {

@@ -1,8 +1,8 @@
 import { Arg, Authorized, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Experiment } from '../src/domain/experiment';
 import type { ExperimentService } from '../src/experiments/experiment.service';
 import { CreateExperimentInput, ExperimentType, VariantResultType } from '../schema/experiment.type';
 import { ADMIN_ROLE } from './authorization';
+import { experimentToGraph } from './graphql.mappers';
 
 @Resolver(() => ExperimentType)
 export class ExperimentResolver {
@@ -37,18 +37,4 @@ export class ExperimentResolver {
   async results(@Root() experiment: ExperimentType): Promise<VariantResultType[]> {
     return (await this.service.results(experiment.id)).variants.map((variant) => ({ ...variant, ctr: { ...variant.ctr } }));
   }
-}
-
-function experimentToGraph(experiment: Experiment): ExperimentType {
-  const date = (time: number | undefined) => (time === undefined ? null : new Date(time));
-  return {
-    id: experiment.id,
-    name: experiment.name,
-    kind: experiment.kind,
-    status: experiment.status,
-    variants: experiment.variants.map((variant) => ({ name: variant.name, strategy: variant.strategy, personalizeWeight: variant.personalizeWeight ?? null, weight: variant.weight })),
-    createdAt: new Date(experiment.createdAt),
-    startedAt: date(experiment.startedAt),
-    stoppedAt: date(experiment.stoppedAt),
-  };
 }

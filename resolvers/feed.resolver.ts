@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { RequestContext } from '../src/graphql/request-context';
 import { ForbiddenError } from '../src/domain/errors';
 import { mapAsyncIterator } from '../src/support/map-async-iterator';
@@ -7,8 +7,14 @@ import { RecommendationsInput } from '../schema/recommendations.input';
 import { FeedStateType } from '../schema/feed-state.type';
 import type { FeedStateService } from '../src/services/feed-state.service';
 import { subjectOf } from './authorization';
-import { recommendationsToGraph } from './graphql.mappers';
+import { feedStateToGraph, recommendationsToGraph } from './graphql.mappers';
 import { recommendationRequestOf } from './recommendation-input.mapper';
+
+@ArgsType()
+class FeedUpdatedArgs {
+  @Field(() => RecommendationsInput, { nullable: true, description: 'The list to keep fresh, as `recommendations` takes it.' })
+  input?: RecommendationsInput | null;
+}
 
 @Resolver()
 export class FeedResolver {
@@ -20,17 +26,15 @@ export class FeedResolver {
   async feedState(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() context: RequestContext): Promise<FeedStateType> {
     const subject = subjectOf(context.viewer, userId);
     if (subject === undefined) throw new ForbiddenError('Sign in to follow your feed.');
-    const state = await this.feedStates.state(subject);
-    const date = (time: number | undefined) => (time === undefined ? null : new Date(time));
-    return { modelVersion: state.modelVersion ?? null, modelTrainedAt: date(state.modelTrainedAt), lastEventAt: date(state.lastEventAt), changedAt: date(state.changedAt) };
+    return feedStateToGraph(await this.feedStates.state(subject));
   }
 
   @Subscription(() => RecommendationListType, {
     description:
       "A fresh list for the signed-in user (admins: input.userId) whenever it may have changed: after their own events (a burst gives one push) and after a model is trained. Over graphql-ws on the standalone server's /graphql; in Lambda, poll `recommendations` and compare `generatedAt` (see the README).",
-    subscribe: ({ args, context }) => {
-      const { live, viewer } = context as RequestContext;
-      const input = (args as { input?: RecommendationsInput | null }).input;
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, FeedUpdatedArgs, RequestContext>) => {
+      const { live, viewer } = context;
+      const { input } = args;
       const userId = subjectOf(viewer, input?.userId);
       if (userId === undefined) throw new ForbiddenError('Sign in to follow your feed.');
       if (!live) throw new ForbiddenError('Live feeds are served over WebSocket by the standalone server.');
@@ -39,7 +43,7 @@ export class FeedResolver {
       return mapAsyncIterator(live.triggers(userId), async () => recommendationsToGraph(await live.recommend(userId, request)), (error) => live.pushFailed(error, userId));
     },
   })
-  feedUpdated(@Root() list: RecommendationListType, @Arg('input', () => RecommendationsInput, { nullable: true }) _input: RecommendationsInput | null): RecommendationListType {
+  feedUpdated(@Root() list: RecommendationListType, @Args(() => FeedUpdatedArgs) _args: FeedUpdatedArgs): RecommendationListType {
     return list;
   }
 }

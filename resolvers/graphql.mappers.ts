@@ -1,8 +1,17 @@
+import type { Experiment } from '../src/domain/experiment';
 import type { Interaction } from '../src/domain/interaction';
+import type { ServedMix } from '../src/domain/model-artefacts';
+import type { ModelInfo } from '../src/ports/model-store.port';
+import type { FeedState } from '../src/services/feed-state.service';
+import type { FeedStateType } from '../schema/feed-state.type';
+import type { ExperimentType } from '../schema/experiment.type';
+import type { CurrentModelType, ServedMixType } from '../schema/model.type';
 import type { Item } from '../src/domain/item';
 import type { Page } from '../src/domain/page';
 import type { User } from '../src/domain/user';
 import type { ServedRecommendations } from '../src/services/served-list.assembler';
+import type { StrategyReport } from '../src/services/strategy-report.service';
+import type { StrategyReportType } from '../schema/strategy-report.type';
 import type { RecommendationListType } from '../schema/recommendation-list.type';
 import type { AttributeType } from '../schema/attribute.type';
 import type { InteractionGraphType } from '../schema/interaction.type';
@@ -70,4 +79,64 @@ export function recommendationsToGraph({ list, items }: ServedRecommendations): 
       })),
     })),
   };
+}
+
+export function strategyReportToGraph(report: StrategyReport): StrategyReportType {
+  return {
+    ...report,
+    generatedAt: new Date(report.generatedAt),
+    fallbacks: Object.entries(report.fallbacks).map(([reason, count]) => ({ reason, count })),
+    overlap: { mean: report.overlap.mean, histogram: [...report.overlap.histogram] },
+    overlapCurve: [...report.overlapCurve],
+    kendallTau: { mean: report.kendallTau.mean, histogram: [...report.kendallTau.histogram] },
+    kendallTauUsers: report.kendallTau.users,
+    rbo: { mean: report.rbo.mean, histogram: [...report.rbo.histogram] },
+    newContent: { ...report.newContent, examples: [...report.newContent.examples] },
+    byStrategy: report.byStrategy.map((row) => ({ ...row, ctr: { ...row.ctr } })),
+    bySource: report.bySource.map((row) => ({ ...row, ctr: { ...row.ctr } })),
+  };
+}
+
+export function experimentToGraph(experiment: Experiment): ExperimentType {
+  const date = (time: number | undefined) => (time === undefined ? null : new Date(time));
+  return {
+    id: experiment.id,
+    name: experiment.name,
+    kind: experiment.kind,
+    status: experiment.status,
+    variants: experiment.variants.map((variant) => ({ name: variant.name, strategy: variant.strategy, personalizeWeight: variant.personalizeWeight ?? null, weight: variant.weight })),
+    createdAt: new Date(experiment.createdAt),
+    startedAt: date(experiment.startedAt),
+    stoppedAt: date(experiment.stoppedAt),
+  };
+}
+
+export function modelToGraph(model: ModelInfo): CurrentModelType {
+  const selection = model.selection;
+  return {
+    version: model.version,
+    trainedAt: new Date(model.trainedAt),
+    interactions: model.interactions,
+    users: model.users,
+    items: model.items,
+    selection: selection
+      ? {
+          mix: mixToGraph(selection.mix),
+          chosenBy: selection.chosenBy,
+          validationRecall20: selection.recall20 ?? null,
+          validationNdcg20: selection.ndcg20 ?? null,
+          mixesTried: selection.mixesTried ?? null,
+          models: [...(selection.models ?? [])],
+        }
+      : null,
+  };
+}
+
+function mixToGraph({ weights, newArrivals }: ServedMix): ServedMixType {
+  return { ease: weights.ease, itemKnn: weights.knn, pureSvd: weights.svd ?? 0, rp3Beta: weights.rp3 ?? 0, userKnn: weights.userKnn ?? 0, session: weights.session ?? 0, popularity: weights.popularity, newArrivals };
+}
+
+export function feedStateToGraph(state: FeedState): FeedStateType {
+  const date = (time: number | undefined) => (time === undefined ? null : new Date(time));
+  return { modelVersion: state.modelVersion ?? null, modelTrainedAt: date(state.modelTrainedAt), lastEventAt: date(state.lastEventAt), changedAt: date(state.changedAt) };
 }

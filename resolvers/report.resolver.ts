@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../src/graphql/request-context';
 import type { StrategyReportService } from '../src/services/strategy-report.service';
 import { StrategyReportInput, StrategyReportType } from '../schema/strategy-report.type';
 import { ADMIN_ROLE } from './authorization';
-import { readersOf } from '../src/graphql/request-context';
+import { readersOf, type RequestContext } from '../src/graphql/request-context';
+import { strategyReportToGraph } from './graphql.mappers';
 
 @Resolver()
 export class ReportResolver {
@@ -16,18 +16,6 @@ export class ReportResolver {
       { ...(input?.k ? { k: input.k } : {}), ...(input?.sample ? { sample: input.sample } : {}), ...(input?.segment ? { segment: { attribute: input.segment.attribute, value: input.segment.value } } : {}) },
       () => readersOf(context),
     );
-    return {
-      ...report,
-      generatedAt: new Date(report.generatedAt),
-      fallbacks: Object.entries(report.fallbacks).map(([reason, count]) => ({ reason, count })),
-      overlap: { mean: report.overlap.mean, histogram: [...report.overlap.histogram] },
-      overlapCurve: [...report.overlapCurve],
-      kendallTau: { mean: report.kendallTau.mean, histogram: [...report.kendallTau.histogram] },
-      kendallTauUsers: report.kendallTau.users,
-      rbo: { mean: report.rbo.mean, histogram: [...report.rbo.histogram] },
-      newContent: { ...report.newContent, examples: [...report.newContent.examples] },
-      byStrategy: report.byStrategy.map((row) => ({ ...row, ctr: { ...row.ctr } })),
-      bySource: report.bySource.map((row) => ({ ...row, ctr: { ...row.ctr } })),
-    };
+    return strategyReportToGraph(report);
   }
 }

@@ -111,6 +111,17 @@ export class EventRecordingService {
   }
 
   /**
+   * A batch a client queued (offline): at most MAX_EVENTS_PER_BATCH, each recorded on its own,
+   * in order; a refused event is answered with its error and does not stop the others.
+   */
+  async recordAll(userId: string | undefined, inputs: readonly EventInput[], items: (ids: readonly ItemId[]) => Promise<(Item | null | Error)[]>): Promise<(EventOutcome | Error)[]> {
+    if (inputs.length > MAX_EVENTS_PER_BATCH) throw new InvalidArgumentError('events', `takes at most ${MAX_EVENTS_PER_BATCH} events, got ${inputs.length}`);
+    const outcomes: (EventOutcome | Error)[] = [];
+    for (const input of inputs) outcomes.push(await this.record(userId, input, items).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    return outcomes;
+  }
+
+  /**
    * Sends the events that Personalize did not take when they were recorded, each with its own
    * eventId, and marks them sent. Returns how many were forwarded and how many are still pending.
    */
