@@ -22,13 +22,16 @@ export class RedisFeedNotifier implements FeedNotifier {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Set<(change: FeedChange) => void>();
-  private readonly subscribed: Promise<unknown>;
+  /** The SUBSCRIBE of the first listener: nothing connects before the notifier is used. */
+  private subscribed: Promise<unknown> | undefined;
 
   constructor(private readonly options: RedisFeedNotifierOptions) {
     const settings = {
       connectTimeout: options.timeoutMs,
       maxRetriesPerRequest: 1,
       retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+      // Built with the container, connected on first use: building has no side effects.
+      lazyConnect: true,
     };
     // Publishes made while disconnected wait in the offline queue, up to the command timeout.
     this.publisher = new Redis(options.url, { ...settings, commandTimeout: options.timeoutMs });
@@ -47,7 +50,6 @@ export class RedisFeedNotifier implements FeedNotifier {
       }
       for (const listener of [...this.listeners]) listener(change);
     });
-    this.subscribed = this.subscriber.subscribe(options.channel).catch((error: unknown) => options.log?.({ level: 'warn', message: 'redis subscribe failed; retried on reconnect', error: String(error) }));
   }
 
   async publish(change: FeedChange): Promise<void> {
@@ -55,6 +57,7 @@ export class RedisFeedNotifier implements FeedNotifier {
   }
 
   async subscribe(listener: (change: FeedChange) => void): Promise<() => Promise<void>> {
+    this.subscribed ??= this.subscriber.subscribe(this.options.channel).catch((error: unknown) => this.options.log?.({ level: 'warn', message: 'redis subscribe failed; retried on reconnect', error: String(error) }));
     await this.subscribed;
     this.listeners.add(listener);
     return async () => {
