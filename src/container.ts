@@ -8,6 +8,8 @@ import type { AuthConfig, PersonalizeConfig } from './config';
 import { createFeedNotifier } from './composition/notifier.wiring';
 import { personalizeParts } from './composition/personalize.wiring';
 import { createStorage, type Storage, type StorageOptions } from './composition/storage.wiring';
+import { socketParts, type SocketParts } from './composition/socket.wiring';
+import { PublishingFeedNotifier } from './adapters/pubsub/publishing-feed-notifier';
 import { createCognitoClient } from './adapters/cognito/cognito-client.factory';
 import { CognitoTokenVerifier } from './adapters/cognito/cognito-token-verifier';
 import { CognitoUserProfiles } from './adapters/cognito/cognito-user-profiles';
@@ -65,6 +67,8 @@ export interface Gateway extends Storage {
   readonly recommendationService: RecommendationService;
   /** From a request's credentials to its viewer or a typed refusal: authentication and the rate limits (in this process; each Lambda container has its own), for every host. */
   readonly admission: AdmissionService;
+  /** The Lambda deployment's WebSocket API (when WEBSOCKET_MANAGEMENT_ENDPOINT is set): its protocol, its publisher and the connections. */
+  readonly sockets: SocketParts | undefined;
   /** PutEvents to the configured event tracker; undefined when no tracking id is configured. */
   readonly personalizeEvents: PersonalizeEventSink | undefined;
   readonly schema: GraphQLSchema;
@@ -95,7 +99,10 @@ export function createGateway(options: ContainerOptions): Gateway {
   const storage = createStorage({ ...options, clock });
   const { tables, dynamoDb, log, catalog, users, interactions, models, lists, events, anonymousSessions } = storage;
   const metrics = new GatewayMetrics();
-  const notifier = options.notifier ?? createFeedNotifier(config, log);
+  // On the Lambda deployment every change is also pushed to the WebSocket API's clients (attached below, once the schema is built).
+  const baseNotifier = options.notifier ?? createFeedNotifier(config, log);
+  const publishing = config.websocket.managementEndpoint ? new PublishingFeedNotifier(baseNotifier) : undefined;
+  const notifier: FeedNotifier = publishing ?? baseNotifier;
   const personalize = personalizeParts(options.personalize ? { ...config.personalize, ...options.personalize } : config.personalize, options.clock);
   const similarItems = new SimilarItemsService(models, personalize?.related);
   const auth: AuthConfig = { ...config.auth, ...options.auth };
@@ -114,6 +121,10 @@ export function createGateway(options: ContainerOptions): Gateway {
     ...DEFAULT_EVENT_VALUE_RANGES,
     ratingMax: config.ratingMax,
   });
+  const admission = new AdmissionService(
+    new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
+    new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.clock),
+  );
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog, models), similarItems)],
@@ -128,31 +139,33 @@ export function createGateway(options: ContainerOptions): Gateway {
   );
   const createContext = (contextOptions?: ContextOptions): RequestContext =>
     createRequestContext({ catalog, users, similarLists: (ids) => similarItems.similarLists(ids), ...(profiles ? { profiles } : {}) }, contextOptions);
+  // A pushed list takes the path of a fetched one: AUTO follows the running experiment.
+  const pushedList: LiveFeeds['recommend'] = async (userId, request) => {
+    const served = await experimentService.recommend(userId, request, readersOf(createContext()));
+    metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
+    return served;
+  };
   const liveFeed = new LiveFeedService(notifier, config.live.debounceMs, config.live.maxSubscriptionsPerUser);
   // The feeds of one user with the same input that one burst triggers share one list.
   const pushedLists = new BurstShare<ServedRecommendations>(10_000);
   const live: LiveFeeds = {
     triggers: (userId) => liveFeed.triggers(userId),
-    // A pushed list takes the path of a fetched one: AUTO follows the running experiment.
-    recommend: (userId, request) =>
-      pushedLists.get(`${userId}\u0000${JSON.stringify(request)}`, liveFeed.changedAt(userId), async () => {
-        const served = await experimentService.recommend(userId, request, readersOf(createContext()));
-        metrics.countList({ requested: served.list.strategyRequested, served: served.list.strategyServed, fallbackReason: served.list.fallbackReason });
-        return served;
-      }),
+    recommend: (userId, request) => pushedLists.get(`${userId}\u0000${JSON.stringify(request)}`, liveFeed.changedAt(userId), () => pushedList(userId, request)),
     pushFailed: (error, userId) => log({ level: 'warn', message: 'a live-feed push failed; the feed waits for its next trigger', viewer: userId, error: error instanceof Error ? error.message : String(error) }),
   };
+  const sockets = config.websocket.managementEndpoint
+    ? socketParts({ config, endpoint: config.websocket.managementEndpoint, storage, schema, createContext, recommend: pushedList, admission, log, clock })
+    : undefined;
+  if (sockets && publishing) publishing.attach((change) => sockets.publisher.publish(change));
   return {
     ...storage,
+    sockets,
     notifier,
     eventService,
     reportService,
     experimentService,
     recommendationService,
-    admission: new AdmissionService(
-      new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
-      new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.clock),
-    ),
+    admission,
     personalizeEvents: personalize?.events,
     schema,
     metrics,
@@ -166,6 +179,7 @@ export function createGateway(options: ContainerOptions): Gateway {
       });
     },
     close: () => {
+      sockets?.close();
       dynamoDb.client.destroy();
       personalize?.close();
       cognito?.destroy();

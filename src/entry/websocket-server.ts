@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Container } from '../container';
 import type { RequestContext } from '../graphql/request-context';
 import type { Viewer } from '../domain/viewer';
-import { formatGraphQLError, isClientError, withRequestId } from '../graphql/format-error';
+import { formatForSocket } from '../graphql/format-error';
 import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
@@ -36,11 +36,7 @@ export function attachWebSocketServer(
   const guard = webSocketOperationGuard(container.schema, container.config.limits);
   const refused = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
   /** Client mistakes keep their words; anything else is logged under the operation's id and masked. */
-  const format = (errors: readonly GraphQLError[], requestId: string | undefined): GraphQLFormattedError[] =>
-    errors.map((error) => {
-      if (!isClientError(error)) log({ level: 'error', requestId, message: error.message, path: error.path, stack: (error.originalError ?? error).stack, transport: 'websocket' });
-      return withRequestId(formatGraphQLError(error.toJSON(), error), requestId);
-    });
+  const format = (errors: readonly GraphQLError[], requestId: string | undefined): GraphQLFormattedError[] => formatForSocket(errors, requestId, log);
   const viewers = new WeakMap<WebSocket, Viewer>();
   const expiries = new WeakMap<WebSocket, NodeJS.Timeout>();
   const disposable = useServer(

@@ -1,5 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { Log } from '../logger';
 import { ConflictError, DependencyUnavailableError, ForbiddenError, InvalidArgumentError, ModelNotTrainedError, RateLimitedError, TooManySubscriptionsError, UnauthenticatedError } from '../domain/errors';
 
 /**
@@ -63,4 +64,12 @@ export function clientErrorOf(error: unknown): { message: string; extensions: Re
   if (error instanceof ModelNotTrainedError) return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: false } };
   if (error instanceof DependencyUnavailableError) return { message: 'A storage dependency is unavailable right now; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   return undefined;
+}
+
+/** Operation errors as a WebSocket client gets them (both hosts): client mistakes keep their words; anything else is logged under the operation's id and masked. */
+export function formatForSocket(errors: readonly GraphQLError[], requestId: string | undefined, log: Log): GraphQLFormattedError[] {
+  return errors.map((error) => {
+    if (!isClientError(error)) log({ level: 'error', requestId, message: error.message, path: error.path, stack: (error.originalError ?? error).stack, transport: 'websocket' });
+    return withRequestId(formatGraphQLError(error.toJSON(), error), requestId);
+  });
 }

@@ -8,11 +8,14 @@ import type { InteractionStoreWriter } from '../ports/interaction-store.port';
 import type { PersonalizeEvent, PersonalizeEventSink } from '../ports/personalize.port';
 import type { RecommendationListStore } from '../ports/recommendation-list-store.port';
 import { rethrowFirstError } from '../support/batch-results';
+import { withinBudget } from '../support/within-budget';
 import type { AnonymousSessionService } from './anonymous-session.service';
 import { attributionOf, servedListOf } from './event-attribution';
 import { checkedEventInput, DEFAULT_EVENT_VALUE_RANGES, payloadHashOf, type EventValueRanges } from './event-input.validation';
 
 export const MAX_EVENTS_PER_BATCH = 100;
+/** How long an event's answer waits for its live-feed notification (pushes on Lambda). */
+export const NOTIFY_BUDGET_MS = 500;
 
 export interface EventInput {
   readonly kind: FeedbackKind;
@@ -104,8 +107,11 @@ export class EventRecordingService {
       return { eventId: event.eventId, kind: event.kind, duplicate: true, forwarded: stored.existing.forward === 'FORWARDED', attribution: stored.existing.attribution };
     }
     await this.writeHistory(event, checked.sessionId);
-    // Not awaited: live feeds are a courtesy, and a slow or absent Redis must not slow the answer.
-    void this.ports.notifier?.publish({ kind: 'USER_EVENTS', userId }).catch((error: unknown) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', userId, error: String(error) }));
+    // Live feeds are a courtesy: waited for at most NOTIFY_BUDGET_MS (a Lambda's pushes must be sent before it answers; a slow Redis or push must not slow the answer).
+    if (this.ports.notifier) {
+      const notified = this.ports.notifier.publish({ kind: 'USER_EVENTS', userId });
+      await withinBudget(notified, NOTIFY_BUDGET_MS, (error) => this.ports.log?.({ level: 'warn', message: 'feed notification failed', userId, error: String(error) }));
+    }
     const forwarded = await this.forward(userId, checked.sessionId ?? userId, [event]);
     return { eventId: event.eventId, kind: event.kind, duplicate: false, forwarded, attribution };
   }

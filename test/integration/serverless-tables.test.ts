@@ -18,11 +18,12 @@ describe('serverless.yml', () => {
       .filter((resource) => resource.Type === 'AWS::DynamoDB::Table')
       .map(({ Properties: { TimeToLiveSpecification: _ttl, ...properties } }) => ({ ...properties, TableName: properties.TableName.replace('${self:custom.tablePrefix}', 'PREFIX-') }));
     expect(declared).toEqual(tableDefinitions(tableNames('PREFIX-')));
-    // Only served lists and anonymous sessions expire (the local stack deletes them itself: dynalite has no TTL).
+    // Only served lists, anonymous sessions and socket connections expire (the local stack deletes them itself: dynalite has no TTL).
     const expiring = Object.values(document.resources.Resources).filter((resource) => resource.Properties.TimeToLiveSpecification);
     expect(expiring.map((resource) => [resource.Properties.TableName, resource.Properties.TimeToLiveSpecification])).toEqual([
       ['${self:custom.tablePrefix}recommendation-lists', { AttributeName: 'expiresAt', Enabled: true }],
       ['${self:custom.tablePrefix}anonymous-sessions', { AttributeName: 'expiresAt', Enabled: true }],
+      ['${self:custom.tablePrefix}socket-connections', { AttributeName: 'expiresAt', Enabled: true }],
     ]);
   });
 });

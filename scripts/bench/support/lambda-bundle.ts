@@ -22,6 +22,8 @@ const FUNCTIONS = [
   { name: 'graphql', handler: 'src/entry/lambda.js' },
   { name: 'train', handler: 'src/entry/training.lambda.js' },
   { name: 'replay', handler: 'src/entry/replay.lambda.js' },
+  { name: 'websocket', handler: 'src/entry/websocket.lambda.js' },
+  { name: 'websocketAuthorizer', handler: 'src/entry/websocket-authorizer.lambda.js' },
 ] as const;
 
 /**

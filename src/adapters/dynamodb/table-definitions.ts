@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
+  CONNECTIONS_BY_USER_INDEX,
   EVENTS_BY_RECEIPT_INDEX,
   EVENTS_PENDING_INDEX,
   INTERACTIONS_BY_TIME_INDEX,
@@ -130,6 +131,29 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'sessionId', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'sessionId', KeyType: 'HASH' }],
+    },
+    {
+      TableName: names.socketConnections,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'connectionId', AttributeType: 'S' },
+        { AttributeName: 'key', AttributeType: 'S' },
+        { AttributeName: 'userId', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'connectionId', KeyType: 'HASH' },
+        { AttributeName: 'key', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: CONNECTIONS_BY_USER_INDEX,
+          KeySchema: [
+            { AttributeName: 'userId', KeyType: 'HASH' },
+            { AttributeName: 'connectionId', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
     },
   ];
 }

@@ -8,6 +8,8 @@ export interface TableNames {
   readonly events: string;
   readonly experiments: string;
   readonly anonymousSessions: string;
+  /** The Lambda deployment's WebSocket connections and their subscriptions. */
+  readonly socketConnections: string;
 }
 
 export function tableNames(prefix: string): TableNames {
@@ -20,6 +22,7 @@ export function tableNames(prefix: string): TableNames {
     events: `${prefix}events`,
     experiments: `${prefix}experiments`,
     anonymousSessions: `${prefix}anonymous-sessions`,
+    socketConnections: `${prefix}socket-connections`,
   };
 }
 
@@ -34,3 +37,5 @@ export const PENDING_PARTITION = 'PENDING';
 export const EVENTS_BY_RECEIPT_INDEX = 'by-receipt';
 /** Every item row carries this value in `catalog`, the partition key of ITEMS_BY_CREATED_INDEX. */
 export const CATALOG_PARTITION = 'ITEM';
+/** Subscriptions of the Lambda deployment's WebSocket connections by the user whose feed they follow. */
+export const CONNECTIONS_BY_USER_INDEX = 'by-user';

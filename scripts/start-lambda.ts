@@ -1,0 +1,54 @@
+import { loadConfig } from '../src/config';
+import { prepareLocalStack } from '../src/local/local-stack';
+import { startLambdaHosts } from '../src/local/lambda-host/lambda-hosts';
+import { jsonLog } from '../src/logger';
+
+/**
+ * `npm run start:lambda`: the Lambda deployment on this machine — the GraphQL and WebSocket
+ * handlers the packaged functions export, behind local stand-ins of API Gateway's HTTP API
+ * (http://localhost:4010/graphql, the JWT authorizer played by verifying the token) and
+ * WebSocket API (ws://localhost:4011, with its @connections management API) — on the same
+ * local stack as `npm start` (dynalite on disk, the local Personalize, cognito-local).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stack = await prepareLocalStack(config);
+  const hosts = await startLambdaHosts({
+    config,
+    dynamoDb: stack.container.dynamoDb,
+    ...(stack.personalize ? { personalize: stack.personalize.settings } : {}),
+    ...(stack.userPool ? { auth: stack.userPool.settings } : {}),
+    cursorSecret: stack.cursorSecret,
+    httpPort: config.lambdaHosts.httpPort,
+    wsPort: config.lambdaHosts.wsPort,
+    log: jsonLog,
+  });
+  await stack.lock.announce(hosts.httpUrl);
+  console.log(`recgate: Lambda GraphQL handler behind the local HTTP API on ${hosts.httpUrl}`);
+  console.log(`recgate: Lambda WebSocket handler behind the local WebSocket API on ${hosts.wsUrl} (graphql-ws; ?authorization=Bearer%20<token>), management API ${hosts.managementEndpoint}/@connections`);
+  if (stack.userPool) console.log('recgate: get a token with  npm run token -- alice');
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`recgate: ${signal} received, stopping…`);
+    hosts
+      .close()
+      .then(() => stack.close())
+      .then(() => {
+        console.log('recgate: stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('recgate: stopping failed:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`recgate: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import type { SocketParts } from '../composition/socket.wiring';
+import type { Viewer } from '../domain/viewer';
+import type { Log } from '../logger';
+import { runWithRequestLog } from '../observability/request-log-context';
+
+/** The fields of an API Gateway WebSocket event that the handler reads. */
+export interface WebSocketEvent {
+  readonly requestContext: {
+    readonly routeKey: string;
+    readonly connectionId: string;
+    readonly requestId?: string;
+    readonly identity?: { readonly sourceIp?: string };
+    /** What the $connect REQUEST authorizer returned as its context (string, number or boolean values). */
+    readonly authorizer?: Record<string, unknown> | null;
+  };
+  readonly headers?: Record<string, string | undefined> | null;
+  readonly body?: string | null;
+}
+
+export type WebSocketLambdaHandler = (event: WebSocketEvent) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+
+/**
+ * The WebSocket API's routes as one Lambda handler: `$connect` takes the viewer the authorizer
+ * verified, `$default` is graphql-ws, `$disconnect` forgets the connection.
+ */
+export function createWebSocketHandler(sockets: Pick<SocketParts, 'protocol'>, log: Log): WebSocketLambdaHandler {
+  return (event) =>
+    runWithRequestLog({ requestId: event.requestContext.requestId, connectionId: event.requestContext.connectionId }, async () => {
+      const { routeKey, connectionId } = event.requestContext;
+      try {
+        if (routeKey === '$connect') {
+          const viewer = viewerFromAuthorizerContext(event.requestContext.authorizer);
+          if (!viewer) return { statusCode: 401, body: 'Unauthorized' };
+          const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+          return await sockets.protocol.connect(connectionId, viewer, headers['sec-websocket-protocol']);
+        }
+        if (routeKey === '$disconnect') {
+          await sockets.protocol.disconnect(connectionId);
+          return { statusCode: 200 };
+        }
+        await sockets.protocol.message(connectionId, event.body ?? undefined, event.requestContext.identity?.sourceIp);
+        return { statusCode: 200 };
+      } catch (error) {
+        log({ level: 'error', message: 'websocket route failed', routeKey, connectionId, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+        return { statusCode: 500 };
+      }
+    });
+}
+
+/** The viewer in the authorizer's context (see websocket-authorizer.ts), or undefined when it carries none. */
+export function viewerFromAuthorizerContext(context: Record<string, unknown> | null | undefined): Viewer | undefined {
+  if (!context) return undefined;
+  if (context['anonymous'] === true || context['anonymous'] === 'true') return { userId: undefined };
+  const userId = context['userId'];
+  if (typeof userId !== 'string' || userId === '') return undefined;
+  const groups = typeof context['groups'] === 'string' && context['groups'] !== '' ? context['groups'].split(' ') : [];
+  const expiresAt = Number(context['expiresAt']);
+  return { userId, ...(typeof context['username'] === 'string' ? { username: context['username'] } : {}), groups, ...(Number.isFinite(expiresAt) && expiresAt > 0 ? { expiresAt } : {}) };
+}
