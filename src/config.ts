@@ -83,8 +83,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Live feeds: a burst of changes within debounceMs gives one push; Redis shares changes between instances. */
   readonly live: { readonly debounceMs: number; readonly redisUrl: string | undefined; readonly maxSubscriptionsPerUser: number };
-  /** The Lambda deployment's WebSocket API: its management endpoint (WEBSOCKET_MANAGEMENT_ENDPOINT), set where pushes go through API Gateway. */
-  readonly websocket: { readonly managementEndpoint: string | undefined };
+  /** The Lambda deployment's WebSocket API: its management endpoint (WEBSOCKET_MANAGEMENT_ENDPOINT), set where pushes go through API Gateway; the WebSocket function (WEBSOCKET_FUNCTION_NAME), which the training job hands a new model to. */
+  readonly websocket: { readonly managementEndpoint: string | undefined; readonly functionName: string | undefined };
   /** `npm run start:lambda`'s local API Gateway: the HTTP API's and the WebSocket API's ports (LAMBDA_HTTP_PORT, LAMBDA_WS_PORT). */
   readonly lambdaHosts: { readonly httpPort: number; readonly wsPort: number };
   /** Limits on what one operation may ask (hostile queries are refused before any resolver runs). */
@@ -250,7 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     rateLimit: { perSecond: intVar(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 100_000), burst: intVar(env, 'RATE_LIMIT_BURST', 40, 1, 1_000_000) },
     live: { debounceMs: intVar(env, 'FEED_DEBOUNCE_MS', 250, 0, 60_000), redisUrl: redisUrlVar(env), maxSubscriptionsPerUser: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_USER', 20, 1, 10_000) },
-    websocket: { managementEndpoint: urlVar(env, 'WEBSOCKET_MANAGEMENT_ENDPOINT') },
+    websocket: { managementEndpoint: urlVar(env, 'WEBSOCKET_MANAGEMENT_ENDPOINT'), functionName: env['WEBSOCKET_FUNCTION_NAME'] || undefined },
     lambdaHosts: { httpPort: intVar(env, 'LAMBDA_HTTP_PORT', 4010, 0, 65535), wsPort: intVar(env, 'LAMBDA_WS_PORT', 4011, 0, 65535) },
     localCognito: boolVar(env, 'LOCAL_COGNITO', true),
     ratingMax: intVar(env, 'RATING_MAX', 5, 1, 1000),

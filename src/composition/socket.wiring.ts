@@ -34,7 +34,7 @@ export function socketParts(options: {
   return {
     connections,
     protocol: new SocketProtocol({ schema, limits: config.limits, connections, poster, admission: options.admission, createContext, log, clock: options.clock }),
-    publisher: new SocketFeedPublisher({ schema, connections, poster, createContext, recommend: options.recommend, log }, options.clock),
+    publisher: new SocketFeedPublisher({ schema, connections, poster, createContext, recommend: options.recommend, log, forgetModel: () => storage.models.forgetCurrentModel() }, options.clock),
     close: () => poster.destroy(),
   };
 }

@@ -23,6 +23,8 @@ export interface SocketFeedPublisherPorts {
   /** The list a pushed feed carries (the path of a fetched one: experiments, metrics). */
   readonly recommend: LiveFeeds['recommend'];
   readonly log: Log;
+  /** Drops this process's cached model pointer: a model trained elsewhere must be the one pushed. */
+  readonly forgetModel: () => void;
 }
 
 export interface PushSummary {
@@ -50,6 +52,7 @@ export class SocketFeedPublisher {
   ) {}
 
   async publish(change: FeedChange): Promise<PushSummary> {
+    if (change.kind === 'MODEL_TRAINED') this.ports.forgetModel();
     const found = change.kind === 'USER_EVENTS' ? await this.ports.connections.subscriptionsFor(change.userId) : await this.ports.connections.allSubscriptions();
     // A connection past its token's expiry (or its two hours) ends here: API Gateway cannot time it out for us.
     const now = this.clock();

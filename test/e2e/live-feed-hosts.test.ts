@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import type { Container } from '../../src/container';
 import { InProcessFeedNotifier } from '../../src/adapters/pubsub/in-process-feed-notifier';
 import { startServer } from '../../src/entry/server';
+import { createWebSocketHandler } from '../../src/entry/websocket-handler';
 import { startLambdaHosts } from '../../src/local/lambda-host/lambda-hosts';
 import { postGraphQL } from '../support/http-graphql';
 import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument } from '../__generated__/operations';
@@ -16,6 +17,7 @@ const FEED = 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 5 }
 
 interface Pushed {
   readonly id: string;
+  readonly modelVersion: string;
   readonly generatedAt: string;
   readonly items: { item: { id: string } }[];
 }
@@ -23,6 +25,8 @@ interface Pushed {
 /** What a test needs of a host: where to send HTTP, where to connect, how the token travels, and when a user's feed is up. */
 interface Host {
   readonly httpUrl: string;
+  /** Tells the host a model was trained, as its own deployment does (the standalone server: its notifier; Lambda: the training job's invocation of the WebSocket function). */
+  modelTrained(): Promise<string>;
   connect(token: string | undefined): { client: Client; closed: Promise<{ code: number; reason: string }> };
   /** How many feeds of this user the host is keeping (the standalone server: its notifier's listeners; Lambda: stored subscriptions). */
   feedsOf(userId: string): Promise<number>;
@@ -38,13 +42,19 @@ function client(url: string, connectionParams: Record<string, unknown>): { clien
   return { client: created, closed };
 }
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 /** The standalone server: graphql-ws on /graphql, the token in connection_init. */
 async function standalone(container: Container): Promise<Host> {
   const server = await startServer({ config: container.config, container, log: () => undefined });
+  const modelTrained = async () => (await container.trainingService.train()).model.version;
   const listeners = () => (container.notifier instanceof InProcessFeedNotifier ? container.notifier.listenerCount : 0);
   const idle = listeners();
   return {
     httpUrl: server.url,
+    modelTrained,
     connect: (token) => client(server.url.replace(/^http/, 'ws'), token === undefined ? {} : { authorization: `Bearer ${token}` }),
     feedsOf: () => Promise.resolve(listeners() - idle),
     close: () => server.close(),
@@ -54,8 +64,15 @@ async function standalone(container: Container): Promise<Host> {
 /** `npm run start:lambda`'s hosts: the Lambda handlers behind the local HTTP API and WebSocket API, the token in the query string. */
 async function lambda(container: Container): Promise<Host> {
   const hosts = await startLambdaHosts({ config: loadConfig({ ...testEnvironment(testAuthEnvironment()), TABLE_PREFIX: container.config.storage.tablePrefix }), dynamoDb: testClients(), httpPort: 0, wsPort: 0, log: () => undefined });
+  const websocketFunction = createWebSocketHandler(hosts.gateway.sockets ?? fail('no WebSocket side'), () => undefined);
   return {
     httpUrl: hosts.httpUrl,
+    modelTrained: async () => {
+      const trained = await container.trainingService.train();
+      // What the training Lambda's LambdaInvokeFeedNotifier sends the WebSocket function.
+      await websocketFunction({ recgate: 'feed-change', change: { kind: 'MODEL_TRAINED', modelVersion: trained.model.version } });
+      return trained.model.version;
+    },
     connect: (token) => client(token === undefined ? hosts.wsUrl : `${hosts.wsUrl}?authorization=${encodeURIComponent(`Bearer ${token}`)}`, {}),
     feedsOf: async (userId) => (await hosts.gateway.sockets?.connections.subscriptionsFor(userId))?.length ?? 0,
     close: () => hosts.close(),
@@ -151,6 +168,14 @@ describe.each([
     await postGraphQL(host.httpUrl, RecordInteractionDocument, { input: { eventId: `hosts-expiry-${Date.now()}`, itemId: 'i0032', type: 'VIEW' } }, auth(alice));
     const event = await closed;
     expect([4401, 1000]).toContain(event.code);
+  });
+
+  it('pushes every feed after a model is trained, with the new model', async () => {
+    const feed = await openFeed(alice, 'u0001');
+    const version = await host.modelTrained();
+    await until(() => feed.pushes.length > 0, 3000);
+    expect(feed.pushes[0]?.list.modelVersion).toBe(version);
+    feed.stop();
   });
 
   it('holds subscriptions to the HTTP limits (cost), answering with the same code', async () => {

@@ -1,5 +1,6 @@
 import type { Container } from '../../src/container';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { invokeBundle, packageLambda, type LambdaBundle } from '../../scripts/bench/support/lambda-bundle';
 import { httpApiEvent } from '../support/lambda-events';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
@@ -44,5 +45,20 @@ describe('npm run package (serverless package, no AWS credentials)', () => {
     const files = (await readdir(bundle.directory, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
     expect(files.sort()).toEqual(['lambda.js']);
     expect(bundle.handlerBytes).toBeGreaterThan(100_000);
+  });
+
+  it('packages the WebSocket API: its three routes, the $connect authorizer on the query string, ManageConnections on this API only, and a bundle for each function', async () => {
+    const template = JSON.parse(await readFile(path.join(directory.path, 'package', 'cloudformation-template-update-stack.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const resources = Object.values(template.Resources);
+    expect(resources.filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Api').map((resource) => resource.Properties['ProtocolType']).sort()).toEqual(['HTTP', 'WEBSOCKET']);
+    const routes = resources.filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Route' && typeof resource.Properties['RouteKey'] === 'string' && String(resource.Properties['RouteKey']).startsWith('$'));
+    expect(routes.map((route) => route.Properties['RouteKey']).sort()).toEqual(['$connect', '$default', '$disconnect']);
+    expect(routes.find((route) => route.Properties['RouteKey'] === '$connect')?.Properties['AuthorizationType']).toBe('CUSTOM');
+    const authorizer = resources.find((resource) => resource.Type === 'AWS::ApiGatewayV2::Authorizer' && resource.Properties['AuthorizerType'] === 'REQUEST');
+    expect(authorizer?.Properties['IdentitySource']).toEqual(['route.request.querystring.authorization']);
+    const statements = JSON.stringify(resources.filter((resource) => resource.Type === 'AWS::IAM::Role'));
+    expect(statements).toContain('execute-api:ManageConnections');
+    expect(statements).toContain('@connections');
+    expect(bundle.functions.map((fn) => fn.name).sort()).toEqual(['graphql', 'replay', 'train', 'websocket', 'websocketAuthorizer']);
   });
 });

@@ -33,7 +33,7 @@ export async function startLambdaHosts(options: Omit<ContainerOptions, 'config'>
     authorize: (event) => (routes.current ? routes.current.authorize(event) : unready()),
     handler: (event: WebSocketEvent) => (routes.current ? routes.current.handler(event) : unready()),
   });
-  const config: Config = { ...options.config, websocket: { managementEndpoint: ws.managementEndpoint } };
+  const config: Config = { ...options.config, websocket: { ...options.config.websocket, managementEndpoint: ws.managementEndpoint } };
   const gateway = createGateway({ ...containerOptions, config });
   await gateway.ensureTables();
   await gateway.start();
