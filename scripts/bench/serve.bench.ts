@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { startExternalDynalite } from './support/external-dynalite';
 import { startBenchGateway } from './support/start-gateway';
 
 /**
@@ -11,10 +12,15 @@ import { startBenchGateway } from './support/start-gateway';
  * own access token. Prints p50/p99 latency and throughput, and each as a ratio to
  * `{ __typename }`.
  *
- *   npm run bench:serve -- [--connections 10] [--seconds 20]
+ * With `--storage external` dynalite runs in a process of its own, and the gateway process's
+ * CPU per request (from /proc) is the gateway's alone; it is printed in both modes.
+ *
+ *   npm run bench:serve -- [--connections 10] [--seconds 20] [--storage in-process|external] [--profile DIR]
  */
 interface Result {
   readonly name: string;
+  /** The gateway process's CPU per request over the measured run, ms. */
+  readonly cpuPerRequestMs: number;
   readonly p50: number;
   readonly p99: number;
   readonly rps: number;
@@ -24,20 +30,27 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { connections: { type: 'string' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({ options: { connections: { type: 'string' }, seconds: { type: 'string' }, storage: { type: 'string', default: 'in-process' }, profile: { type: 'string' } } });
   const connections = Number(values.connections ?? 10);
   const seconds = Number(values.seconds ?? 20);
-  const gateway = await startBenchGateway();
+  if (values.storage !== 'in-process' && values.storage !== 'external') throw new Error(`--storage is in-process or external, got "${values.storage}"`);
+  // External: dynalite in a process of its own, so the gateway's CPU is the gateway's alone.
+  const dynalite = values.storage === 'external' ? await startExternalDynalite() : undefined;
+  const gateway = await startBenchGateway({
+    ...(dynalite ? { env: { STORAGE: 'dynamodb', DYNAMODB_ENDPOINT: dynalite.endpoint } } : {}),
+    // --profile DIR: a V8 CPU profile of the gateway process, written when it stops.
+    ...(values.profile ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', values.profile] } : {}),
+  });
   try {
     const url = gateway.url;
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}; server and load generator share them`);
-    console.log(`server: ${url} (embedded dynalite on disk, demo data: 400 items, 300 users); ${connections} connections, ${seconds} s each, after a 5 s warm-up\n`);
+    console.log(`server: ${url} (${dynalite ? `dynalite in its own process, ${dynalite.endpoint}` : 'embedded dynalite on disk, in the server process'}; demo data: 400 items, 300 users); ${connections} connections, ${seconds} s each, after a 5 s warm-up\n`);
 
     // Every request carries an access token (verified on each): the floor includes the check.
     const tokens = [...(await gateway.signInDemoUsers(300)).values()];
     let user = 0;
     const nextToken = (): string => tokens[user++ % tokens.length] ?? '';
-    const floor = await measure('{ __typename }', url, connections, seconds, () => ({ query: '{ __typename }' }), nextToken);
+    const floor = await measure('{ __typename }', url, connections, seconds, () => ({ query: '{ __typename }' }), nextToken, gateway.cpuMs);
     const recommendations = await measure(
       'recommendations(BASELINE, limit: 20)',
       url,
@@ -45,16 +58,18 @@ async function main(): Promise<void> {
       seconds,
       () => ({ query: '{ recommendations(input: {strategy: BASELINE, limit: 20}) { id items { rank score item { id title } explanations { kind text } } } }' }),
       nextToken,
+      gateway.cpuMs,
     );
-    console.log('| query | p50 (ms) | p99 (ms) | requests/s | non-2xx | errors | requests | throughput vs { __typename } | p50 vs { __typename } |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('| query | p50 (ms) | p99 (ms) | requests/s | non-2xx | errors | requests | throughput vs { __typename } | p50 vs { __typename } | gateway CPU per request (ms) | CPU vs { __typename } |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const result of [floor, recommendations]) {
       console.log(
-        `| ${result.name} | ${result.p50} | ${result.p99} | ${Math.round(result.rps)} | ${result.non2xx} | ${result.errors} | ${result.requests} | ${(result.rps / floor.rps).toFixed(3)} | ${(result.p50 / Math.max(floor.p50, 1)).toFixed(1)} |`,
+        `| ${result.name} | ${result.p50} | ${result.p99} | ${Math.round(result.rps)} | ${result.non2xx} | ${result.errors} | ${result.requests} | ${(result.rps / floor.rps).toFixed(3)} | ${(result.p50 / Math.max(floor.p50, 1)).toFixed(1)} | ${result.cpuPerRequestMs.toFixed(2)} | ${(result.cpuPerRequestMs / floor.cpuPerRequestMs).toFixed(1)} |`,
       );
     }
   } finally {
     await gateway.stop();
+    await dynalite?.stop();
   }
 }
 
@@ -65,6 +80,7 @@ async function measure(
   seconds: number,
   body: () => object,
   nextToken: () => string,
+  cpuMs: () => Promise<number>,
 ): Promise<Result> {
   const run = (duration: number) =>
     autocannon({
@@ -84,9 +100,12 @@ async function measure(
       ],
     });
   await run(5);
+  const cpuBefore = await cpuMs();
   const result = await run(seconds);
+  const cpu = (await cpuMs()) - cpuBefore;
   return {
     name,
+    cpuPerRequestMs: cpu / Math.max(1, result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,

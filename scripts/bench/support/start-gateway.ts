@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createCognitoClient } from '../../../src/adapters/cognito/cognito-client.factory';
@@ -17,17 +17,19 @@ export interface BenchGateway {
    * gateway's local user pool with that sub, then signed in, as a client app would.
    */
   signInDemoUsers(count: number): Promise<Map<string, string>>;
+  /** CPU the gateway's process has used so far (user + system), in ms, from /proc. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
 const BENCH_PASSWORD = 'Recgate-bench-1';
 
 /** Starts `npm start`'s gateway in a child process (its own data directory, a free port) for a benchmark to load. */
-export async function startBenchGateway(options: { readonly nodeArgs?: readonly string[] } = {}): Promise<BenchGateway> {
+export async function startBenchGateway(options: { readonly nodeArgs?: readonly string[]; readonly env?: Record<string, string> } = {}): Promise<BenchGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'recgate-bench-'));
   const server = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/entry/main.ts'], {
     cwd: path.join(__dirname, '../../..'),
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
@@ -68,9 +70,18 @@ export async function startBenchGateway(options: { readonly nodeArgs?: readonly 
       }
       return tokens;
     };
-    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, dataDir, signInDemoUsers, stop };
+    const cpuMs = () => processCpuMs(server.pid ?? 0);
+    return { url: /listening on (http:\/\/\S+)/.exec(startOutput)?.[1] ?? '', startOutput, dataDir, signInDemoUsers, cpuMs, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** A process's CPU time (utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms), in ms. */
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
