@@ -6,7 +6,8 @@ import { startServer } from './server';
 /** `npm start`: the gateway on the local stack, with demo data on first start. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { lock, storage, userPool, personalize, container } = await prepareLocalStack(config);
+  const stack = await prepareLocalStack(config);
+  const { lock, userPool, container } = stack;
   // Under npm start the playground opens signed in as alice, the dashboard as admin (local demo users only).
   // Never in production: a page that carries a token hands it to whoever loads it.
   const browser = userPool && !config.production
@@ -65,10 +66,7 @@ async function main(): Promise<void> {
     console.log(`recgate: ${signal} received, stopping…`);
     server
       .close()
-      .then(() => personalize?.close())
-      .then(() => userPool?.close())
-      .then(() => storage.close())
-      .then(() => lock.release())
+      .then(() => stack.close())
       .then(() => {
         console.log('recgate: stopped');
         process.exit(0);
