@@ -33,7 +33,7 @@ export function socketParts(options: {
   const poster = new ApiGatewayConnectionPoster({ endpoint: options.endpoint, region: config.storage.region, timeoutMs: config.storage.requestTimeoutMs, localCredentials: isLoopback(options.endpoint) });
   return {
     connections,
-    protocol: new SocketProtocol({ schema, limits: config.limits, connections, poster, admission: options.admission, createContext, log, clock: options.clock }),
+    protocol: new SocketProtocol({ schema, limits: config.limits, connections, poster, admission: options.admission, createContext, log, maxSubscriptionsPerUser: config.live.maxSubscriptionsPerUser, clock: options.clock }),
     publisher: new SocketFeedPublisher({ schema, connections, poster, createContext, recommend: options.recommend, log, forgetModel: () => storage.models.forgetCurrentModel() }, options.clock),
     close: () => poster.destroy(),
   };

@@ -7,7 +7,7 @@ import type { Container } from '../container';
 import type { RequestContext } from '../graphql/request-context';
 import type { Viewer } from '../domain/viewer';
 import { formatForSocket } from '../graphql/format-error';
-import { webSocketOperationGuard } from '../graphql/websocket-operation.guard';
+import { MAX_OPERATIONS_PER_CONNECTION, webSocketOperationGuard } from '../graphql/websocket-operation.guard';
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
@@ -16,8 +16,6 @@ import { MAX_BODY_BYTES } from './request-limits';
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 const CLOSE_TRY_AGAIN = 1013;
-/** Operations one connection may have running at once (a live feed is one). */
-export const MAX_OPERATIONS_PER_CONNECTION = 10;
 
 /**
  * graphql-ws on the standalone server's /graphql (the same path as HTTP). The token comes in

@@ -2,6 +2,7 @@ import { execute, type GraphQLError, type GraphQLFormattedError, type GraphQLSch
 import { randomUUID } from 'node:crypto';
 import type { QueryLimits } from '../config';
 import { CONNECTION_MAX_MS, type SocketConnection } from '../domain/socket-connection';
+import { TooManySubscriptionsError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import type { Log } from '../logger';
 import type { ConnectionPoster } from '../ports/connection-poster.port';
@@ -11,7 +12,7 @@ import { formatForSocket } from './format-error';
 import type { ContextOptions, RequestContext } from './request-context';
 import { oversizedWebSocketResult } from './response-size';
 import { probeSubscription } from './subscription-once';
-import { webSocketOperationGuard, type WebSocketPayload } from './websocket-operation.guard';
+import { MAX_OPERATION_ID_LENGTH, MAX_OPERATIONS_PER_CONNECTION, webSocketOperationGuard, type WebSocketPayload } from './websocket-operation.guard';
 import { MAX_PUSH_BYTES } from './socket-feed-publisher';
 
 export const GRAPHQL_TRANSPORT_WS = 'graphql-transport-ws';
@@ -30,6 +31,8 @@ export interface SocketProtocolPorts {
   readonly admission: Pick<AdmissionService, 'operation'>;
   readonly createContext: (options: ContextOptions) => RequestContext;
   readonly log: Log;
+  /** Live-feed subscriptions one user may hold open at once (FEED_MAX_SUBSCRIPTIONS_PER_USER), as on the standalone server. */
+  readonly maxSubscriptionsPerUser: number;
   readonly clock?: () => number;
 }
 
@@ -84,7 +87,9 @@ export class SocketProtocol {
       case 'pong':
         return;
       case 'subscribe':
-        if (typeof message.id !== 'string' || message.id === '' || typeof message.payload !== 'object' || message.payload === null) return this.close(connectionId, SOCKET_CLOSE.badMessage, 'subscribe needs an id and a payload');
+        if (typeof message.id !== 'string' || message.id === '' || message.id.length > MAX_OPERATION_ID_LENGTH || typeof message.payload !== 'object' || message.payload === null) {
+          return this.close(connectionId, SOCKET_CLOSE.badMessage, `subscribe needs an id of 1–${MAX_OPERATION_ID_LENGTH} characters and a payload`);
+        }
         if (!connection.acknowledged) return this.close(connectionId, SOCKET_CLOSE.unauthorized, 'Unauthorized');
         return this.subscribe(connection, message.id, message.payload as WebSocketPayload, clientAddress);
       case 'complete':
@@ -109,9 +114,18 @@ export class SocketProtocol {
       await this.send(connectionId, { id, type: 'next', payload: oversizedWebSocketResult(formatted, Math.min(this.ports.limits.maxResponseBytes, MAX_PUSH_BYTES)) ?? formatted });
       return this.send(connectionId, { id, type: 'complete' });
     }
+    if ((await this.ports.connections.countSubscriptions(connectionId)) >= MAX_OPERATIONS_PER_CONNECTION) {
+      return this.error(connectionId, id, [{ message: `At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection.`, extensions: { code: 'BAD_REQUEST' } }]);
+    }
     const query = typeof payload.query === 'string' ? payload.query : '';
     const probed = await probeSubscription({ schema: this.ports.schema, document, operationName, variables, viewer, requestId, createContext: this.ports.createContext });
     if (!('userId' in probed)) return this.error(connectionId, id, this.formatted(probed.errors ?? [], requestId));
+    const now = this.clock();
+    const followed = (await this.ports.connections.subscriptionsFor(probed.userId)).filter((subscription) => subscription.expiresAt > now).length;
+    if (followed >= this.ports.maxSubscriptionsPerUser) {
+      const refused = new TooManySubscriptionsError(this.ports.maxSubscriptionsPerUser);
+      return this.error(connectionId, id, [{ message: refused.message, extensions: { code: refused.code, limit: refused.limit } }]);
+    }
     const stored = await this.ports.connections.putSubscription({ connectionId, id, userId: probed.userId, viewer, query, operationName, variables, expiresAt: connection.expiresAt });
     if (!stored) return this.close(connectionId, SOCKET_CLOSE.duplicateId, `Subscriber for ${id} already exists`);
   }

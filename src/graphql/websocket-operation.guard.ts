@@ -17,6 +17,11 @@ export interface GuardedOperation {
   readonly variables: Record<string, unknown>;
 }
 
+/** Operations one connection may have running at once (a live feed is one), on either host. */
+export const MAX_OPERATIONS_PER_CONNECTION = 10;
+/** A graphql-ws operation id's length (clients send UUIDs). */
+export const MAX_OPERATION_ID_LENGTH = 128;
+
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
 /**

@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Container } from '../../src/container';
 import { startServer, type RunningServer } from '../../src/entry/server';
-import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/entry/websocket-server';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/graphql/websocket-operation.guard';
 import { RecordInteractionDocument } from '../__generated__/operations';
 import { postGraphQL } from '../support/http-graphql';
 import { Signal } from '../support/signal';

@@ -6,6 +6,7 @@ import { InProcessFeedNotifier } from '../../src/adapters/pubsub/in-process-feed
 import { startServer } from '../../src/entry/server';
 import { createWebSocketHandler } from '../../src/entry/websocket-handler';
 import { startLambdaHosts } from '../../src/local/lambda-host/lambda-hosts';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/graphql/websocket-operation.guard';
 import { postGraphQL } from '../support/http-graphql';
 import { RecommendationsDocument, RecordClickDocument, RecordInteractionDocument } from '../__generated__/operations';
 import { accessClaims, forgedToken, signIn, testAuthEnvironment } from '../support/test-auth';
@@ -176,6 +177,17 @@ describe.each([
     await until(() => feed.pushes.length > 0, 3000);
     expect(feed.pushes[0]?.list.modelVersion).toBe(version);
     feed.stop();
+  });
+
+  it(`refuses more than ${MAX_OPERATIONS_PER_CONNECTION} live feeds on one connection`, async () => {
+    await feedsAre('u0001', 0);
+    const { client: feedClient } = host.connect(alice);
+    const feeds = Array.from({ length: MAX_OPERATIONS_PER_CONNECTION + 1 }, () => follow(feedClient, 'subscription { feedUpdated(input: { strategy: BASELINE, limit: 1 }) { id } }'));
+    await until(() => feeds.some((feed) => feed.errors.length > 0), 3000);
+    const refused = feeds.filter((feed) => feed.errors.length > 0);
+    expect(refused).toHaveLength(1);
+    expect(JSON.stringify(refused[0]?.errors)).toContain('BAD_REQUEST');
+    for (const feed of feeds) feed.stop();
   });
 
   it('holds subscriptions to the HTTP limits (cost), answering with the same code', async () => {

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
 import { MAX_BODY_BYTES } from '../../src/entry/request-limits';
-import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/entry/websocket-server';
+import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/graphql/websocket-operation.guard';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';

@@ -75,6 +75,19 @@ export class DynamoDbSocketConnectionStore implements SocketConnectionStore {
     await batchDeleteKeys(this.doc, this.tableName, [{ connectionId, key: subscriptionKey(id) }]);
   }
 
+  async countSubscriptions(connectionId: string): Promise<number> {
+    const { Count } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: '#c = :c AND begins_with(#k, :sub)',
+        ExpressionAttributeNames: { '#c': 'connectionId', '#k': 'key' },
+        ExpressionAttributeValues: { ':c': connectionId, ':sub': 'sub#' },
+        Select: 'COUNT',
+      }),
+    );
+    return Count ?? 0;
+  }
+
   async subscriptionsFor(userId: string): Promise<SocketSubscription[]> {
     const rows: Row[] = [];
     let startKey: Row | undefined;
