@@ -1,4 +1,5 @@
 import { loadConfig } from '../src/config';
+import { startLocalHousekeeping, stopOnSignals } from '../src/local/local-housekeeping';
 import { prepareLocalStack } from '../src/local/local-stack';
 import { startLambdaHosts } from '../src/local/lambda-host/lambda-hosts';
 import { jsonLog } from '../src/logger';
@@ -27,25 +28,12 @@ async function main(): Promise<void> {
   console.log(`recgate: Lambda GraphQL handler behind the local HTTP API on ${hosts.httpUrl}`);
   console.log(`recgate: Lambda WebSocket handler behind the local WebSocket API on ${hosts.wsUrl} (graphql-ws; ?authorization=Bearer%20<token>), management API ${hosts.managementEndpoint}/@connections`);
   if (stack.userPool) console.log('recgate: get a token with  npm run token -- alice');
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`recgate: ${signal} received, stopping…`);
-    hosts
-      .close()
-      .then(() => stack.close())
-      .then(() => {
-        console.log('recgate: stopped');
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error('recgate: stopping failed:', error);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  const stopHousekeeping = startLocalHousekeeping(hosts.gateway);
+  stopOnSignals(async () => {
+    stopHousekeeping();
+    await hosts.close();
+    await stack.close();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -11,12 +11,10 @@ import { createStorage, type Storage, type StorageOptions } from './composition/
 import { socketParts, type SocketParts } from './composition/socket.wiring';
 import { PublishingFeedNotifier } from './adapters/pubsub/publishing-feed-notifier';
 import { createCognitoClient } from './adapters/cognito/cognito-client.factory';
-import { CognitoTokenVerifier } from './adapters/cognito/cognito-token-verifier';
 import { CognitoUserProfiles } from './adapters/cognito/cognito-user-profiles';
-import { AdmissionService } from './services/admission.service';
-import { AuthenticationService } from './services/authentication.service';
+import type { AdmissionService } from './services/admission.service';
+import { createAdmission } from './composition/admission.root';
 import type { PersonalizeEventSink } from './ports/personalize.port';
-import { RateLimiter } from './support/rate-limiter';
 import { createRequestContext, type ContextOptions, type LiveFeeds, type RequestContext } from './graphql/request-context';
 import { buildGatewaySchema, type ResolverClass } from './graphql/gateway-schema';
 import { CatalogService } from './services/catalog.service';
@@ -121,10 +119,7 @@ export function createGateway(options: ContainerOptions): Gateway {
     ...DEFAULT_EVENT_VALUE_RANGES,
     ratingMax: config.ratingMax,
   });
-  const admission = new AdmissionService(
-    new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
-    new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst, undefined, options.clock),
-  );
+  const admission = createAdmission(auth, config.rateLimit, options.clock);
   const schema = buildGatewaySchema(
     new Map<ResolverClass, object>([
       [ItemResolver, new ItemResolver(new CatalogService(catalog, models), similarItems)],

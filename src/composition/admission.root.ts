@@ -1,14 +1,16 @@
 import { CognitoTokenVerifier } from '../adapters/cognito/cognito-token-verifier';
-import type { Config } from '../config';
+import type { AuthConfig, Config } from '../config';
 import { AdmissionService } from '../services/admission.service';
 import { AuthenticationService } from '../services/authentication.service';
 import { RateLimiter } from '../support/rate-limiter';
 
-/** The admission alone (the WebSocket API's $connect authorizer): token checks and rate limits, nothing of the gateway. */
-export function createAdmission(config: Config): AdmissionService {
-  const auth = config.auth;
+/**
+ * Token checks and rate limits for a user pool: the gateway's (with the pool an entry started
+ * itself, and a test clock) and, alone, the WebSocket API's $connect authorizer's.
+ */
+export function createAdmission(auth: AuthConfig, rateLimit: Config['rateLimit'], clock?: () => number): AdmissionService {
   return new AdmissionService(
     new AuthenticationService(auth.userPoolId ? new CognitoTokenVerifier(auth) : undefined, { allowAnonymous: auth.allowAnonymous }),
-    new RateLimiter(config.rateLimit.perSecond, config.rateLimit.burst),
+    new RateLimiter(rateLimit.perSecond, rateLimit.burst, undefined, clock),
   );
 }

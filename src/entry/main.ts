@@ -1,5 +1,6 @@
 import { loadConfig } from '../config';
 import { DEMO_USERS } from '../local/cognito/local-user-pool.settings';
+import { startLocalHousekeeping, stopOnSignals } from '../local/local-housekeeping';
 import { prepareLocalStack } from '../local/local-stack';
 import { startServer } from './server';
 
@@ -27,57 +28,12 @@ async function main(): Promise<void> {
     `recgate: try  curl -s ${server.url} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- alice)" -d '{"query":"{ recommendations(input: {limit: 3}) { strategyServed items { item { title } explanations { text } } } }"}'`,
   );
 
-  let stoppingSince: number | undefined;
-  // The local stand-in for the scheduled replay Lambda: events Personalize did not take are sent again every minute.
-  const replay = container.personalizeEvents
-    ? setInterval(() => {
-        container.eventService
-          .replayAll()
-          .then(({ forwarded, failed }) => {
-            if (forwarded + failed > 0) console.log(`recgate: replayed ${forwarded} events to Personalize${failed > 0 ? `, ${failed} still pending` : ''}`);
-          })
-          .catch((error: unknown) => console.error(`recgate: replaying events failed: ${String(error)}`));
-      }, 60_000)
-    : undefined;
-  replay?.unref();
-  // The local stand-in for DynamoDB's TTL (dynalite has none): served lists and anonymous sessions past their expiresAt go.
-  const sweepExpired = (): void => {
-    Promise.all([container.lists.deleteExpired(), container.anonymousSessions.deleteExpired()])
-      .then(([lists, sessions]) => {
-        if (lists > 0) console.log(`recgate: deleted ${lists} recommendation lists past their retention`);
-        if (sessions > 0) console.log(`recgate: forgot ${sessions} anonymous sessions past their time to live`);
-      })
-      .catch((error: unknown) => console.error(`recgate: deleting expired rows failed: ${String(error)}`));
-  };
-  sweepExpired();
-  const sweep = setInterval(sweepExpired, 10 * 60_000);
-  sweep.unref();
-
-  const stop = (signal: string): void => {
-    if (stoppingSince !== undefined) {
-      // One Ctrl-C can arrive twice (the terminal signals every process of the group); a second press, later, forces the stop.
-      if (Date.now() - stoppingSince < 1000) return;
-      console.log('recgate: stopping at once');
-      process.exit(1);
-    }
-    stoppingSince = Date.now();
-    clearInterval(replay);
-    clearInterval(sweep);
-    console.log(`recgate: ${signal} received, stopping…`);
-    server
-      .close()
-      .then(() => stack.close())
-      .then(() => {
-        console.log('recgate: stopped');
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error('recgate: stopping failed:', error);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  const stopHousekeeping = startLocalHousekeeping(container);
+  stopOnSignals(async () => {
+    stopHousekeeping();
+    await server.close();
+    await stack.close();
+  });
 }
 
 if (require.main === module) {

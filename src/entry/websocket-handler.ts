@@ -1,8 +1,8 @@
 import type { SocketParts } from '../composition/socket.wiring';
-import type { Viewer } from '../domain/viewer';
 import type { FeedChangeInvocation } from '../adapters/lambda/lambda-invoke-feed-notifier';
 import type { Log } from '../logger';
 import { runWithRequestLog } from '../observability/request-log-context';
+import { viewerFromAuthorizerContext } from './websocket-authorizer';
 
 /** The fields of an API Gateway WebSocket event that the handler reads. */
 export interface WebSocketEvent {
@@ -59,15 +59,4 @@ function route(sockets: Pick<SocketParts, 'protocol'>, event: WebSocketEvent, lo
       return { statusCode: 500 };
     }
   });
-}
-
-/** The viewer in the authorizer's context (see websocket-authorizer.ts), or undefined when it carries none. */
-export function viewerFromAuthorizerContext(context: Record<string, unknown> | null | undefined): Viewer | undefined {
-  if (!context) return undefined;
-  if (context['anonymous'] === true || context['anonymous'] === 'true') return { userId: undefined };
-  const userId = context['userId'];
-  if (typeof userId !== 'string' || userId === '') return undefined;
-  const groups = typeof context['groups'] === 'string' && context['groups'] !== '' ? context['groups'].split(' ') : [];
-  const expiresAt = Number(context['expiresAt']);
-  return { userId, ...(typeof context['username'] === 'string' ? { username: context['username'] } : {}), groups, ...(Number.isFinite(expiresAt) && expiresAt > 0 ? { expiresAt } : {}) };
 }

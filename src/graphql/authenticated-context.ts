@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Gateway } from '../container';
 import type { Refusal } from '../domain/admission';
+import { UnauthenticatedError } from '../domain/errors';
 import type { Viewer } from '../domain/viewer';
 import type { Log } from '../logger';
 import type { OperationRecord } from '../observability/operation-record';
@@ -37,7 +38,7 @@ function httpRefusal(refusal: Refusal, input: AuthenticationInput, log: Log): Gr
     case 'UNAUTHENTICATED':
       input.operation?.errorCodes.add('UNAUTHENTICATED');
       log({ level: 'warn', requestId: input.requestId, message: 'unauthenticated request', reason: refusal.reason });
-      return new GraphQLError('A valid access token is required (Authorization: Bearer <Cognito access token>).', {
+      return new GraphQLError(new UnauthenticatedError(refusal.reason).message, {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
       });
     case 'RATE_LIMITED':

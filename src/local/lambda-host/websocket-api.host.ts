@@ -18,7 +18,7 @@ export interface WebSocketApiHostOptions {
 
 /**
  * API Gateway's WebSocket API in front of the WebSocket Lambda, locally: a handshake runs the
- * REQUEST authorizer (throwing "Unauthorized": 401; Deny: 403) and the `$connect` route (its
+ * REQUEST authorizer (throwing "Unauthorized": 401, throwing anything else: 500; Deny: 403) and the `$connect` route (its
  * status refuses; its Sec-WebSocket-Protocol answers), each message becomes a `$default` event
  * (one at a time per connection) and a close `$disconnect`. The same port serves the
  * `@connections` management API the SDK client calls: POST sends, DELETE closes, GET
@@ -53,8 +53,9 @@ export async function startWebSocketApiHost(options: WebSocketApiHostOptions): P
       let authorized: WebSocketAuthorizerResult;
       try {
         authorized = await options.authorize({ methodArn: 'arn:aws:execute-api:local:local:local/$default/$connect', queryStringParameters: Object.fromEntries(url.searchParams), headers, requestContext: { identity: { sourceIp } } });
-      } catch {
-        return refuse(socket, 401, 'Unauthorized');
+      } catch (error) {
+        // As API Gateway: an authorizer that throws "Unauthorized" is 401, any other failure 500.
+        return error instanceof Error && error.message === 'Unauthorized' ? refuse(socket, 401, 'Unauthorized') : refuse(socket, 500, 'Internal Server Error');
       }
       if (authorized.policyDocument.Statement.some((statement) => statement.Effect !== 'Allow')) return refuse(socket, 403, 'Forbidden');
       const connected = await options.handler({ requestContext: { routeKey: '$connect', connectionId, requestId: randomUUID(), identity: { sourceIp }, authorizer: authorized.context ?? null }, headers });
