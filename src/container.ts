@@ -175,7 +175,7 @@ export function createGateway(options: ContainerOptions): Gateway {
     },
     close: () => {
       sockets?.close();
-      dynamoDb.client.destroy();
+      dynamoDb.close();
       personalize?.close();
       cognito?.destroy();
       void notifier.close();

@@ -22,7 +22,7 @@ export function createReplayJob(options: { readonly config: Config }): ReplayJob
   return {
     replayAll: () => events.replayAll(),
     close: () => {
-      storage.dynamoDb.client.destroy();
+      storage.dynamoDb.close();
       personalize?.close();
     },
   };

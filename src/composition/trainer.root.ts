@@ -27,7 +27,7 @@ export function createTrainer(options: { readonly config: Config; readonly notif
     storage,
     trainingService: new TrainingService({ interactions, catalog, models, ...(notifier ? { notifier } : {}) }),
     close: () => {
-      storage.dynamoDb.client.destroy();
+      storage.dynamoDb.close();
       void invoked?.close();
     },
   };

@@ -9,14 +9,16 @@ import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { tempDir, type TempDir } from '../support/temp-dir';
 import { testEnvironment } from '../support/test-env';
+import { startThrottlingProxy, type ThrottlingProxy } from '../support/throttling-proxy';
 
 /**
- * DynamoDB misbehaving under a running gateway: throttling injected at the SDK middleware
- * (inside the SDK's retries, where a real ProvisionedThroughputExceededException lands; dynalite
- * never throttles), and the stand-in itself stopped and started again mid-run (an on-disk
- * dynalite on a fixed port, so what was stored survives).
+ * DynamoDB misbehaving under a running gateway: throttling answered on the wire by a proxy in
+ * front of dynalite (dynalite never throttles), so that the SDK's client and the serving path's
+ * JSON client both meet a real ProvisionedThroughputExceededException; and the stand-in itself
+ * stopped and started again mid-run (an on-disk dynalite on a fixed port, so what was stored
+ * survives).
  */
-describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, throttling injected at the SDK middleware)', () => {
+describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, throttling answered by a proxy)', () => {
   let directory: TempDir;
   let dynamo: EmbeddedDynamoDb;
   let port: number;
@@ -25,9 +27,7 @@ describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, 
   let server: RunningServer;
   let alice: string;
   let itemIds: string[];
-  /** Throttle this many of the next DynamoDB calls (Infinity: all of them). */
-  let throttleNext = 0;
-  let throttled = 0;
+  let proxy: ThrottlingProxy;
   const acknowledged: string[] = [];
   let sequence = 0;
   let dynamoRunning = true;
@@ -37,25 +37,10 @@ describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, 
     directory = await tempDir();
     dynamo = await startEmbeddedDynamoDb({ directory: directory.path });
     port = Number(new URL(dynamo.endpoint).port);
-    clients = createDynamoDbClients({ region: 'us-east-1', endpoint: dynamo.endpoint, requestTimeoutMs: 1000, connectTimeoutMs: 500, localCredentials: true });
-    clients.client.middlewareStack.add(
-      (next) => async (args) => {
-        if (throttleNext > 0) {
-          throttleNext--;
-          throttled++;
-          throw Object.assign(new Error('The level of configured provisioned throughput for the table was exceeded.'), {
-            name: 'ProvisionedThroughputExceededException',
-            $fault: 'client',
-            $metadata: { httpStatusCode: 400 },
-          });
-        }
-        return next(args);
-      },
-      // Inside the retry middleware (finalizeRequest): the SDK retries these as it would a real answer.
-      { step: 'deserialize', name: 'injectThrottling', priority: 'low' },
-    );
+    proxy = await startThrottlingProxy(() => dynamo.endpoint);
+    clients = createDynamoDbClients({ region: 'us-east-1', endpoint: proxy.endpoint, requestTimeoutMs: 1000, connectTimeoutMs: 500, localCredentials: true });
     const environment = testEnvironment({ ...testAuthEnvironment(), PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_BURST: '1000', MODEL_CACHE_SECONDS: '0' });
-    container = createContainer({ config: loadConfig({ ...environment, DYNAMODB_ENDPOINT: dynamo.endpoint }), dynamoDb: clients });
+    container = createContainer({ config: loadConfig({ ...environment, DYNAMODB_ENDPOINT: proxy.endpoint }), dynamoDb: clients });
     await container.ensureTables();
     const dataset = await loadSmallDataset(container);
     itemIds = dataset.items.map((item) => item.id);
@@ -66,6 +51,7 @@ describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, 
   afterAll(async () => {
     await server.close();
     if (dynamoRunning) await dynamo.close();
+    await proxy.close();
     await directory.remove();
   });
 
@@ -90,11 +76,11 @@ describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, 
   }
   const codesOf = (result: HttpResult<unknown>) => (result.body.errors ?? []).map((error) => [error.extensions?.['code'], error.extensions?.['retryable']]);
 
-  it('absorbs short throttling in the SDK retries: the client sees nothing', async () => {
-    throttleNext = 1;
-    throttled = 0;
+  it('absorbs short throttling in the retries of both clients: the client sees nothing', async () => {
+    proxy.throttleNext = 1;
+    proxy.throttled = 0;
     const listed = await recommend();
-    expect(throttled).toBe(1);
+    expect(proxy.throttled).toBe(1);
     expect(listed.status).toBe(200);
     expect(listed.body.errors).toBeUndefined();
     expect(listed.body.data?.recommendations.items).toHaveLength(5);
@@ -102,16 +88,16 @@ describe('DynamoDB faults (standalone server, on-disk dynalite stopped mid-run, 
 
   it('answers SERVICE_UNAVAILABLE (retryable, HTTP 200, no 5xx) while throttling outlasts the retries, stores nothing it refused, and recovers', async () => {
     expect((await interact()).result.body.errors).toBeUndefined();
-    throttleNext = Infinity;
-    throttled = 0;
+    proxy.throttleNext = Infinity;
+    proxy.throttled = 0;
     const during = await Promise.all([...Array.from({ length: 10 }, () => recommend()), ...Array.from({ length: 10 }, () => interact().then(({ result }) => result))]);
     expect(during.map((result) => result.status)).toEqual(Array.from({ length: 20 }, () => 200));
     for (const result of during) expect(codesOf(result)).toEqual([['SERVICE_UNAVAILABLE', true]]);
     // Logged as dependency failures (not masked internal errors), with the command that failed.
     expect(logged.some((line) => line['level'] === 'error' && String(line['message']).startsWith('DynamoDB ') && String(line['message']).includes('ProvisionedThroughputExceededException'))).toBe(true);
     // Each command was tried three times (the client's maxAttempts) before the gateway gave up.
-    expect(throttled).toBeGreaterThanOrEqual(20 * 3);
-    throttleNext = 0;
+    expect(proxy.throttled).toBeGreaterThanOrEqual(20 * 3);
+    proxy.throttleNext = 0;
     const after = await recommend();
     expect(after.body.errors).toBeUndefined();
     expect((await interact()).result.body.errors).toBeUndefined();

@@ -19,13 +19,23 @@ describe('batchGetRows (dynalite)', () => {
   afterAll(() => container.close());
   beforeEach(() => commands.reset());
 
-  it('reads 100 keys a call and retries what DynamoDB left unprocessed', async () => {
+  it.each(['document client', 'JSON client'])('reads 100 keys a call and retries what DynamoDB left unprocessed (%s)', async (through) => {
     const keys = Array.from({ length: 120 }, (_, n) => `big-${n}`);
-    const rows = await batchGetRows(doc, container.tables.users, 'userId', [...keys, 'missing']);
+    const source = through === 'JSON client' ? container.dynamoDb.json : doc;
+    const rows = await batchGetRows(source, container.tables.users, 'userId', [...keys, 'missing']);
     expect([...rows.values()].filter((row) => row && !(row instanceof Error))).toHaveLength(120);
+    expect(rows.get('big-7')).toEqual({ userId: 'big-7', padding: 'x'.repeat(60_000) });
     expect(rows.get('missing')).toBeNull();
     // Two chunks (100 + 21 keys); dynalite's 1 MB answer limit forced at least one retry.
     expect(commands.count('BatchGetItemCommand')).toBeGreaterThan(2);
+  });
+
+  it('decodes only the projected attributes when given a projection', async () => {
+    const projection = { ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'userId' } };
+    for (const source of [doc, container.dynamoDb.json]) {
+      const rows = await batchGetRows(source, container.tables.users, 'userId', ['big-3'], { projection });
+      expect(rows.get('big-3')).toEqual({ userId: 'big-3' });
+    }
   });
 
   it('answers a per-key error when keys stay unprocessed (fault injected at the SDK middleware)', async () => {
@@ -43,7 +53,7 @@ describe('batchGetRows (dynalite)', () => {
       { step: 'initialize', name: 'leaveOneKeyUnprocessed' },
     );
     try {
-      const rows = await batchGetRows(doc, container.tables.users, 'userId', ['big-0', 'big-1'], { maxAttempts: 3, baseDelayMs: 1 });
+      const rows = await batchGetRows(doc, container.tables.users, 'userId', ['big-0', 'big-1'], { policy: { maxAttempts: 3, baseDelayMs: 1 } });
       expect(rows.get('big-0')).toEqual(expect.objectContaining({ userId: 'big-0' }));
       const failed = rows.get('big-1');
       expect(failed).toBeInstanceOf(DependencyUnavailableError);

@@ -31,7 +31,7 @@ describe('CachedItemCatalog (dynalite)', () => {
     await ensureTables(clients.client, tables);
     await stored.putItems([itemRecord('alien', { title: 'Alien' }), itemRecord('heat', { title: 'Heat' })]);
   });
-  afterAll(() => clients.client.destroy());
+  afterAll(() => clients.close());
   beforeEach(() => commands.reset());
 
   it('reads an item once and serves it from memory until it expires', async () => {

@@ -10,7 +10,7 @@ describe('DynamoDbRecommendationListStore (dynalite): lists expire', () => {
   const clients = testClients();
   const tables = tableNames(`lists${Date.now().toString(36)}-`);
   let now = 1_800_000_000_000;
-  const store = new DynamoDbRecommendationListStore(clients.doc, tables.recommendationLists, { retentionMs: DAY, clock: () => now });
+  const store = new DynamoDbRecommendationListStore(clients, tables.recommendationLists, { retentionMs: DAY, clock: () => now });
   const list = (id: string, generatedAt: number): RecommendationList => ({
     id,
     userId: 'u0001',

@@ -27,8 +27,8 @@ anonymousSessionStoreContract('DynamoDB', async () => {
 
 feedbackEventStoreContract('DynamoDB', async () => new DynamoDbFeedbackEventStore(clients.doc, (await freshTables()).events));
 
-interactionStoreContract('DynamoDB', async () => new DynamoDbInteractionStore(clients.doc, (await freshTables()).interactions, new CursorCodec()));
+interactionStoreContract('DynamoDB', async () => new DynamoDbInteractionStore(clients, (await freshTables()).interactions, new CursorCodec()));
 
-recommendationListStoreContract('DynamoDB', async () => new DynamoDbRecommendationListStore(clients.doc, (await freshTables()).recommendationLists));
+recommendationListStoreContract('DynamoDB', async () => new DynamoDbRecommendationListStore(clients, (await freshTables()).recommendationLists));
 
-afterAll(() => clients.client.destroy());
+afterAll(() => clients.close());

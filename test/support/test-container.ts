@@ -22,6 +22,8 @@ export function countCommands(clients: DynamoDbClients): CommandCounter {
     },
     { step: 'initialize', name: 'recgateCommandCounter' },
   );
+  // The serving path's JSON client counts under the SDK's command names (BatchGetItem → BatchGetItemCommand).
+  clients.json.onCall((operation) => counts.set(`${operation}Command`, (counts.get(`${operation}Command`) ?? 0) + 1));
   return { count: (name) => counts.get(name) ?? 0, total: () => [...counts.values()].reduce((sum, count) => sum + count, 0), reset: () => counts.clear() };
 }
 

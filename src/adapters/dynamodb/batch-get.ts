@@ -1,6 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyUnavailableError } from '../../domain/errors';
 import { backoffDelayMs, chunk, sleep } from './backoff';
+import type { DynamoDbJsonClient, Projection } from './dynamodb-json-client';
 
 /** BatchGetItem takes at most 100 keys a call. */
 export const BATCH_GET_LIMIT = 100;
@@ -15,36 +16,63 @@ export const DEFAULT_BATCH_RETRY: BatchRetryPolicy = { maxAttempts: 5, baseDelay
 
 export type Row = Record<string, unknown>;
 
+/** Who sends the BatchGetItem calls: the SDK's document client, or the serving path's JSON client (BENCHMARKS.md, serving cost). */
+export type BatchGetSource = DynamoDBDocumentClient | DynamoDbJsonClient;
+
+/** What a batch read decodes: every attribute when undefined. */
+export interface BatchGetOptions {
+  readonly policy?: BatchRetryPolicy;
+  readonly projection?: Projection;
+}
+
 /**
  * Reads rows by a single-attribute key: one BatchGetItem per 100 distinct keys (chunks in
  * parallel), UnprocessedKeys retried with backoff. Returns, per key, the row, null when
  * there is none, or an Error when DynamoDB kept the key unprocessed through every attempt.
  */
 export function batchGetRows(
-  doc: DynamoDBDocumentClient,
+  source: BatchGetSource,
   tableName: string,
   keyName: string,
   keys: readonly string[],
-  policy: BatchRetryPolicy = DEFAULT_BATCH_RETRY,
+  options: BatchGetOptions = {},
 ): Promise<Map<string, Row | null | Error>> {
-  return batchGetByKeys(doc, tableName, [...new Set(keys)].map((key) => ({ [keyName]: key })), (row) => String(row[keyName]), policy);
+  return batchGetByKeys(source, tableName, [...new Set(keys)].map((key) => ({ [keyName]: key })), (row) => String(row[keyName]), options);
 }
 
 /** The same for any key shape: `keyOf` names a key (or the key attributes of a row) as one string. */
 export async function batchGetByKeys(
-  doc: DynamoDBDocumentClient,
+  source: BatchGetSource,
   tableName: string,
   keys: readonly Row[],
   keyOf: (keyOrRow: Row) => string,
-  policy: BatchRetryPolicy = DEFAULT_BATCH_RETRY,
+  options: BatchGetOptions = {},
 ): Promise<Map<string, Row | null | Error>> {
   const results = new Map<string, Row | null | Error>();
-  await Promise.all(chunk(keys, BATCH_GET_LIMIT).map((keysOfChunk) => getChunk(doc, tableName, keysOfChunk, keyOf, policy, results)));
+  const send = sender(source, tableName, options.projection);
+  const policy = options.policy ?? DEFAULT_BATCH_RETRY;
+  await Promise.all(chunk(keys, BATCH_GET_LIMIT).map((keysOfChunk) => getChunk(send, tableName, keysOfChunk, keyOf, policy, results)));
   return results;
 }
 
+/** One BatchGetItem of `keys` on the table: the rows it returned and the keys it left unprocessed. */
+type ChunkSender = (keys: Row[]) => Promise<{ rows: readonly Row[]; unprocessed: Row[] }>;
+
+function sender(source: BatchGetSource, tableName: string, projection: Projection | undefined): ChunkSender {
+  if ('batchGetItem' in source) {
+    return async (keys) => {
+      const response = await source.batchGetItem({ RequestItems: { [tableName]: { Keys: keys, ...projection } } });
+      return { rows: response.Responses[tableName] ?? [], unprocessed: response.UnprocessedKeys[tableName]?.Keys ?? [] };
+    };
+  }
+  return async (keys) => {
+    const response = await source.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ...projection } } }));
+    return { rows: response.Responses?.[tableName] ?? [], unprocessed: response.UnprocessedKeys?.[tableName]?.Keys ?? [] };
+  };
+}
+
 async function getChunk(
-  doc: DynamoDBDocumentClient,
+  send: ChunkSender,
   tableName: string,
   keys: readonly Row[],
   keyOf: (keyOrRow: Row) => string,
@@ -61,9 +89,9 @@ async function getChunk(
       return;
     }
     if (attempt > 0) await sleep(backoffDelayMs(attempt - 1, policy.baseDelayMs));
-    const response = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-    for (const row of response.Responses?.[tableName] ?? []) results.set(keyOf(row), row);
-    pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    const { rows, unprocessed } = await send(pending);
+    for (const row of rows) results.set(keyOf(row), row);
+    pending = unprocessed;
   }
   for (const key of keys) if (!results.has(keyOf(key))) results.set(keyOf(key), null);
 }

@@ -4,6 +4,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import http from 'node:http';
 import https from 'node:https';
 import { classifyDependencyErrors } from './dynamodb-dependency-errors';
+import { DynamoDbJsonClient } from './dynamodb-json-client';
 
 export interface DynamoDbClientOptions {
   readonly region: string;
@@ -19,6 +20,10 @@ export interface DynamoDbClientOptions {
 export interface DynamoDbClients {
   readonly client: DynamoDBClient;
   readonly doc: DynamoDBDocumentClient;
+  /** The serving path's reads and its list write (BatchGetItem, Query, PutItem) without the SDK's middleware stack, on the SDK client's credentials. */
+  readonly json: DynamoDbJsonClient;
+  /** Closes both clients' connections. */
+  close(): void;
 }
 
 export function createDynamoDbClients(options: DynamoDbClientOptions): DynamoDbClients {
@@ -40,5 +45,21 @@ export function createDynamoDbClients(options: DynamoDbClientOptions): DynamoDbC
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { client, doc };
+  const json = new DynamoDbJsonClient({
+    region: options.region,
+    endpoint: options.endpoint,
+    requestTimeoutMs: options.requestTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    maxAttempts: options.maxAttempts ?? 3,
+    credentials: () => client.config.credentials(),
+  });
+  return {
+    client,
+    doc,
+    json,
+    close: () => {
+      client.destroy();
+      json.close();
+    },
+  };
 }

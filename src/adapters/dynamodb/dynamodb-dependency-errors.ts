@@ -29,6 +29,9 @@ export function isTransientDynamoDbError(error: unknown): boolean {
   // The SDK's retry layer can wrap a socket error into a plain Error that keeps only its text
   // ("AWS SDK error wrapper for Error: connect ECONNREFUSED …", seen when the error crossed a realm).
   if (typeof shape.message === 'string' && [...NETWORK_CODES].some((code) => shape.message === code || (shape.message as string).includes(` ${code}`))) return true;
+  // … or keeps the wrapped error's name in the text: "AWS SDK error wrapper for TimeoutError: socket hang up" (a reset keep-alive connection).
+  const wrapped = typeof shape.message === 'string' ? /^AWS SDK error wrapper for (\w+):/.exec(shape.message)?.[1] : undefined;
+  if (wrapped !== undefined && TRANSIENT_NAMES.has(wrapped)) return true;
   if (shape.$retryable?.throttling === true) return true;
   return (shape.$metadata?.httpStatusCode ?? 0) >= 500;
 }

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '../../domain/errors';
 import { INTERACTION_TYPES, type Interaction, type InteractionType } from '../../domain/interaction';
 import type { ItemId } from '../../domain/item';
@@ -8,6 +8,7 @@ import type { InteractionStore, InteractionStoreWriter, RecentInteraction } from
 import type { Row } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
+import type { DynamoDbClients } from './dynamodb-client.factory';
 import { CursorCodec } from './dynamodb-cursor';
 import { countRows, scanAll } from './scan-all';
 import { INTERACTIONS_BY_TIME_INDEX } from './table-names';
@@ -15,12 +16,23 @@ import { INTERACTIONS_BY_TIME_INDEX } from './table-names';
 const LISTING = 'history';
 const CURSOR_FIELDS = { userId: 'S', eventId: 'S', occurredAt: 'N' } as const;
 
+const RECENT_PROJECTION = {
+  ProjectionExpression: '#itemId, #type, #occurredAt, #sessionId',
+  ExpressionAttributeNames: { '#userId': 'userId', '#itemId': 'itemId', '#type': 'type', '#occurredAt': 'occurredAt', '#sessionId': 'sessionId' },
+};
+
 export class DynamoDbInteractionStore implements InteractionStore, InteractionStoreWriter {
+  private readonly doc: DynamoDbClients['doc'];
+  private readonly json: DynamoDbClients['json'];
+
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
     private readonly tableName: string,
     private readonly cursors: CursorCodec = new CursorCodec(),
-  ) {}
+  ) {
+    this.doc = clients.doc;
+    this.json = clients.json;
+  }
 
   async listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>> {
     const startKey = page.after ? this.cursors.decode(LISTING, page.after, CURSOR_FIELDS) : undefined;
@@ -47,20 +59,18 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
     };
   }
 
+  /** On the serving path (every list reads the user's history): the JSON client, the attributes used, one page. */
   async recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]> {
-    const response = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: INTERACTIONS_BY_TIME_INDEX,
-        KeyConditionExpression: '#userId = :userId',
-        ExpressionAttributeNames: { '#userId': 'userId', '#itemId': 'itemId', '#type': 'type', '#occurredAt': 'occurredAt', '#sessionId': 'sessionId' },
-        ExpressionAttributeValues: { ':userId': userId },
-        ProjectionExpression: '#itemId, #type, #occurredAt, #sessionId',
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (response.Items ?? []).map((row) => ({
+    const rows = await this.json.query({
+      TableName: this.tableName,
+      IndexName: INTERACTIONS_BY_TIME_INDEX,
+      KeyConditionExpression: '#userId = :userId',
+      ExpressionAttributeValues: { ':userId': userId },
+      ...RECENT_PROJECTION,
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return rows.map((row) => ({
       itemId: String(row['itemId']),
       type: interactionTypeFrom(row['type']),
       occurredAt: Number(row['occurredAt']),

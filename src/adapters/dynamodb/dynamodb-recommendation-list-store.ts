@@ -1,8 +1,8 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ExperimentExposure } from '../../domain/experiment';
 import type { FallbackReason, RecommendationList, Strategy } from '../../domain/recommendation';
 import type { RecommendationListStore } from '../../ports/recommendation-list-store.port';
 import { batchGetRows, type Row } from './batch-get';
+import type { DynamoDbClients } from './dynamodb-client.factory';
 import { deleteExpiredRows } from './expired-rows';
 import { stringRecord } from './string-record';
 
@@ -18,38 +18,43 @@ export interface ListRetention {
  * so an expired row is treated as gone on read), `deleteExpired` does it for the local stack.
  */
 export class DynamoDbRecommendationListStore implements RecommendationListStore {
+  private readonly doc: DynamoDbClients['doc'];
+  private readonly json: DynamoDbClients['json'];
+
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
     private readonly tableName: string,
     private readonly retention: ListRetention = { retentionMs: 30 * 86_400_000, clock: Date.now },
-  ) {}
+  ) {
+    this.doc = clients.doc;
+    this.json = clients.json;
+  }
 
+  /** On the serving path (every list is stored): the JSON client. */
   async save(list: RecommendationList): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          listId: list.id,
-          userId: list.userId,
-          strategyRequested: list.strategyRequested,
-          strategyServed: list.strategyServed,
-          fallbackReason: list.fallbackReason,
-          modelVersion: list.modelVersion,
-          generatedAt: list.generatedAt,
-          items: JSON.stringify(list.items),
-          context: { ...list.context },
-          personalizeRecommendationId: list.personalizeRecommendationId,
-          experiment: list.experiment ? JSON.stringify(list.experiment) : undefined,
-          expiresAt: Math.floor((list.generatedAt + this.retention.retentionMs) / 1000),
-        },
-        // A list id is written once: a second write of the same id is a bug, not a retry.
-        ConditionExpression: 'attribute_not_exists(listId)',
-      }),
-    );
+    await this.json.putItem({
+      TableName: this.tableName,
+      Item: {
+        listId: list.id,
+        userId: list.userId,
+        strategyRequested: list.strategyRequested,
+        strategyServed: list.strategyServed,
+        fallbackReason: list.fallbackReason,
+        modelVersion: list.modelVersion,
+        generatedAt: list.generatedAt,
+        items: JSON.stringify(list.items),
+        context: { ...list.context },
+        personalizeRecommendationId: list.personalizeRecommendationId,
+        experiment: list.experiment ? JSON.stringify(list.experiment) : undefined,
+        expiresAt: Math.floor((list.generatedAt + this.retention.retentionMs) / 1000),
+      },
+      // A list id is written once: a second write of the same id is a bug, not a retry.
+      ConditionExpression: 'attribute_not_exists(listId)',
+    });
   }
 
   async getLists(ids: readonly string[]): Promise<(RecommendationList | null | Error)[]> {
-    const rows = await batchGetRows(this.doc, this.tableName, 'listId', ids);
+    const rows = await batchGetRows(this.json, this.tableName, 'listId', ids);
     const now = this.retention.clock() / 1000;
     return ids.map((id) => {
       const row = rows.get(id);

@@ -1,20 +1,29 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { User, UserId } from '../../domain/user';
 import type { UserDirectory, UserDirectoryWriter } from '../../ports/user-directory.port';
 import { batchGetRows } from './batch-get';
 import { batchPutRows } from './batch-write';
 import { dedupeByKey } from './dedupe-by-key';
+import type { DynamoDbClients } from './dynamodb-client.factory';
 import { countRows, scanAll } from './scan-all';
 import { stringRecord } from './string-record';
 
-export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter {
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+const USER_PROJECTION = { ProjectionExpression: '#userId, #attributes', ExpressionAttributeNames: { '#userId': 'userId', '#attributes': 'attributes' } };
 
+export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter {
+  private readonly doc: DynamoDbClients['doc'];
+  private readonly json: DynamoDbClients['json'];
+
+  constructor(
+    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
+    private readonly tableName: string,
+  ) {
+    this.doc = clients.doc;
+    this.json = clients.json;
+  }
+
+  /** On the serving path (every list reads its user): the JSON client, the attributes used. */
   async getUsers(ids: readonly UserId[]): Promise<(User | null | Error)[]> {
-    const rows = await batchGetRows(this.doc, this.tableName, 'userId', ids);
+    const rows = await batchGetRows(this.json, this.tableName, 'userId', ids, { projection: USER_PROJECTION });
     return ids.map((id) => {
       const row = rows.get(id);
       if (row instanceof Error) return row;
@@ -28,7 +37,7 @@ export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter
   }
 
   async ensureUsers(ids: readonly UserId[]): Promise<number> {
-    const stored = await batchGetRows(this.doc, this.tableName, 'userId', ids);
+    const stored = await batchGetRows(this.doc, this.tableName, 'userId', ids, { projection: { ProjectionExpression: '#userId', ExpressionAttributeNames: { '#userId': 'userId' } } });
     const missing: string[] = [];
     for (const [id, row] of stored) {
       if (row instanceof Error) throw row;
