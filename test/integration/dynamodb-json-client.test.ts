@@ -30,7 +30,7 @@ describe('DynamoDbJsonClient (dynalite)', () => {
   it('writes a row the document client reads back as written (undefined left out), and reads it back the same', async () => {
     await json.putItem({ TableName: container.tables.recommendationLists, Item: row });
     const viaSdk = await container.dynamoDb.doc.send(new GetCommand({ TableName: container.tables.recommendationLists, Key: { listId: 'l-1' } }));
-    const { gone: _gone, ...stored } = row;
+    const stored = Object.fromEntries(Object.entries(row).filter(([name]) => name !== 'gone'));
     expect(viaSdk.Item).toEqual(stored);
     const read = await json.batchGetItem({ RequestItems: { [container.tables.recommendationLists]: { Keys: [{ listId: 'l-1' }, { listId: 'absent' }] } } });
     expect(read.Responses[container.tables.recommendationLists]).toEqual([stored]);

@@ -154,6 +154,15 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect(large.all).toBeLessThanOrEqual(8);
   });
 
+  it.each([5, 100])('serves a list of %i in at most three DynamoDB calls once the model and the items are cached: the user, the history, the stored list', async (limit) => {
+    await recommend({ limit }); // the model's artefacts and the items are cached from here on
+    commands.reset();
+    const { data, errors } = await recommend({ limit });
+    expect(errors).toBeUndefined();
+    expect(data?.recommendations.items.length).toBeGreaterThan(0);
+    expect({ batchGets: commands.count('BatchGetItemCommand'), queries: commands.count('QueryCommand'), puts: commands.count('PutItemCommand'), all: commands.total() }).toEqual({ batchGets: 1, queries: 1, puts: 1, all: 3 });
+  });
+
   it('ranks a given list with the baseline: what it would recommend first comes first, each item once', async () => {
     const top = (await recommend({ limit: 1 })).data?.recommendations.items[0]?.item.id ?? '';
     const others = dataset.items.map((item) => item.id).filter((id) => id !== top && !historyOf(user).has(id)).slice(-4);

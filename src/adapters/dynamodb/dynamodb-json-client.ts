@@ -78,6 +78,7 @@ export class DynamoDbJsonClient {
   private readonly agent: http.Agent;
   private readonly signer: SigV4Signer;
   private readonly listeners = new Set<(operation: string) => void>();
+  private readonly consumption = new Set<(operation: string, capacityUnits: number) => void>();
 
   constructor(private readonly options: DynamoDbJsonClientOptions) {
     this.url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com`);
@@ -89,6 +90,12 @@ export class DynamoDbJsonClient {
   onCall(listener: (operation: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tells `listener` the capacity units DynamoDB reports for every answered call from now on (read units of reads, write units of puts); returns its removal. */
+  onConsumed(listener: (operation: string, capacityUnits: number) => void): () => void {
+    this.consumption.add(listener);
+    return () => this.consumption.delete(listener);
   }
 
   async batchGetItem(request: BatchGetRequest): Promise<BatchGetResult> {
@@ -121,10 +128,15 @@ export class DynamoDbJsonClient {
 
   private async call(operation: string, input: object): Promise<unknown> {
     for (const listener of this.listeners) listener(operation);
-    const body = JSON.stringify(input);
+    const body = JSON.stringify(this.consumption.size > 0 ? { ...input, ReturnConsumedCapacity: 'TOTAL' } : input);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(operation, body);
+        const answer = (await this.attempt(operation, body)) as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] };
+        if (this.consumption.size > 0) {
+          const units = [answer.ConsumedCapacity ?? []].flat().reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+          for (const listener of this.consumption) listener(operation, units);
+        }
+        return answer;
       } catch (error) {
         if (!isTransientDynamoDbError(error)) throw error;
         if (attempt >= this.options.maxAttempts) {
