@@ -5,6 +5,7 @@ import { itemRecord } from '../support/items';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { testClients } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
+import { until } from '../support/wait-until';
 
 describe('standalone server shutdown (DynamoDB slowed by an SDK middleware, to catch a request mid-flight)', () => {
   it('waits for a request whose client hung up before it closes storage', async () => {
@@ -31,12 +32,16 @@ describe('standalone server shutdown (DynamoDB slowed by an SDK middleware, to c
     const { accessToken } = await signIn('alice');
     let closed = false;
     try {
+      const hangUp = new AbortController();
       const request = fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ query: '{ item(id: "alien") { title } }' }),
-        signal: AbortSignal.timeout(100),
+        signal: hangUp.signal,
       });
+      // The client hangs up once the gateway's read is in flight (however long it took to get there).
+      await until(() => started > 0, 10_000);
+      hangUp.abort();
       await expect(request).rejects.toThrow();
       expect(started).toBe(1);
       await server.close();

@@ -22,22 +22,16 @@ const RECENT_PROJECTION = {
 };
 
 export class DynamoDbInteractionStore implements InteractionStore, InteractionStoreWriter {
-  private readonly doc: DynamoDbClients['doc'];
-  private readonly json: DynamoDbClients['json'];
-
   constructor(
-    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
+    private readonly clients: Pick<DynamoDbClients, 'doc' | 'json'>,
     private readonly tableName: string,
     private readonly cursors: CursorCodec = new CursorCodec(),
-  ) {
-    this.doc = clients.doc;
-    this.json = clients.json;
-  }
+  ) {}
 
   async listHistory(userId: UserId, page: PageRequest): Promise<Page<Interaction>> {
     const startKey = page.after ? this.cursors.decode(LISTING, page.after, CURSOR_FIELDS) : undefined;
     if (startKey && startKey['userId'] !== userId) throw new InvalidCursorError('belongs to another user\'s history');
-    const response = await this.doc.send(
+    const response = await this.clients.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: INTERACTIONS_BY_TIME_INDEX,
@@ -61,7 +55,7 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
 
   /** On the serving path (every list reads the user's history): the JSON client, the attributes used, one page. */
   async recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]> {
-    const rows = await this.json.query({
+    const rows = await this.clients.json.query({
       TableName: this.tableName,
       IndexName: INTERACTIONS_BY_TIME_INDEX,
       KeyConditionExpression: '#userId = :userId',
@@ -80,14 +74,14 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
 
   async putInteractions(interactions: readonly Interaction[]): Promise<void> {
     const rows = dedupeByKey(interactions, (event) => `${event.userId}\u0000${event.eventId}`).map(interactionToRow);
-    await batchPutRows(this.doc, this.tableName, rows);
+    await batchPutRows(this.clients.doc, this.tableName, rows);
   }
 
   /** Distinct users per item: one account's many events on an item count once. */
   async countByItem(): Promise<Map<ItemId, number>> {
     const counts = new Map<ItemId, number>();
     const pairs = new Set<string>();
-    await scanAll(this.doc, this.tableName, ['userId', 'itemId'], (row) => {
+    await scanAll(this.clients.doc, this.tableName, ['userId', 'itemId'], (row) => {
       const itemId = String(row['itemId']);
       const pair = `${String(row['userId'])}\u0000${itemId}`;
       if (pairs.has(pair)) return;
@@ -98,17 +92,17 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
   }
 
   scanInteractions(visit: (event: Interaction) => void): Promise<void> {
-    return scanAll(this.doc, this.tableName, [], (row) => visit(interactionFromRow(row)));
+    return scanAll(this.clients.doc, this.tableName, [], (row) => visit(interactionFromRow(row)));
   }
 
   scanPositives(visit: (userId: UserId, itemId: ItemId, occurredAt: number) => void): Promise<void> {
-    return scanAll(this.doc, this.tableName, ['userId', 'itemId', 'occurredAt'], (row) =>
+    return scanAll(this.clients.doc, this.tableName, ['userId', 'itemId', 'occurredAt'], (row) =>
       visit(String(row['userId']), String(row['itemId']), Number(row['occurredAt'])),
     );
   }
 
   count(): Promise<number> {
-    return countRows(this.doc, this.tableName);
+    return countRows(this.clients.doc, this.tableName);
   }
 }
 

@@ -47,7 +47,6 @@ export interface PutRequest {
   readonly TableName: string;
   readonly Item: Readonly<Record<string, unknown>>;
   readonly ConditionExpression?: string;
-  readonly ExpressionAttributeNames?: Readonly<Record<string, string>>;
 }
 
 /** DynamoDB's answer to a call it refused: `name` is its error type (ConditionalCheckFailedException …). */
@@ -75,6 +74,7 @@ const TARGET_PREFIX = 'DynamoDB_20120810.';
  */
 export class DynamoDbJsonClient {
   private readonly url: URL;
+  private readonly transport: typeof http | typeof https;
   private readonly agent: http.Agent;
   private readonly signer: SigV4Signer;
   private readonly listeners = new Set<(operation: string) => void>();
@@ -82,7 +82,8 @@ export class DynamoDbJsonClient {
 
   constructor(private readonly options: DynamoDbJsonClientOptions) {
     this.url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com`);
-    this.agent = this.url.protocol === 'https:' ? new https.Agent({ keepAlive: true, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
+    this.transport = this.url.protocol === 'https:' ? https : http;
+    this.agent = new this.transport.Agent({ keepAlive: true, maxSockets: 64 });
     this.signer = new SigV4Signer(options.region, 'dynamodb');
   }
 
@@ -152,7 +153,7 @@ export class DynamoDbJsonClient {
     const credentials = await this.options.credentials();
     const { headers } = this.signer.sign(this.url.host, { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': TARGET_PREFIX + operation }, body, credentials);
     return new Promise((resolve, reject) => {
-      const request = (this.url.protocol === 'https:' ? https : http).request(this.url, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+      const request = this.transport.request(this.url, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

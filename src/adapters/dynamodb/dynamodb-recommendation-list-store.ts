@@ -18,21 +18,15 @@ export interface ListRetention {
  * so an expired row is treated as gone on read), `deleteExpired` does it for the local stack.
  */
 export class DynamoDbRecommendationListStore implements RecommendationListStore {
-  private readonly doc: DynamoDbClients['doc'];
-  private readonly json: DynamoDbClients['json'];
-
   constructor(
-    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
+    private readonly clients: Pick<DynamoDbClients, 'doc' | 'json'>,
     private readonly tableName: string,
     private readonly retention: ListRetention = { retentionMs: 30 * 86_400_000, clock: Date.now },
-  ) {
-    this.doc = clients.doc;
-    this.json = clients.json;
-  }
+  ) {}
 
   /** On the serving path (every list is stored): the JSON client. */
   async save(list: RecommendationList): Promise<void> {
-    await this.json.putItem({
+    await this.clients.json.putItem({
       TableName: this.tableName,
       Item: {
         listId: list.id,
@@ -54,7 +48,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
   }
 
   async getLists(ids: readonly string[]): Promise<(RecommendationList | null | Error)[]> {
-    const rows = await batchGetRows(this.json, this.tableName, 'listId', ids);
+    const rows = await batchGetRows(this.clients.json, this.tableName, 'listId', ids);
     const now = this.retention.clock() / 1000;
     return ids.map((id) => {
       const row = rows.get(id);
@@ -65,7 +59,7 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
 
   /** Deletes the lists whose time is up (what DynamoDB's TTL does in AWS; dynalite has none); returns how many. */
   async deleteExpired(): Promise<number> {
-    return deleteExpiredRows(this.doc, this.tableName, 'listId', Math.floor(this.retention.clock() / 1000));
+    return deleteExpiredRows(this.clients.doc, this.tableName, 'listId', Math.floor(this.retention.clock() / 1000));
   }
 }
 

@@ -10,20 +10,14 @@ import { stringRecord } from './string-record';
 const USER_PROJECTION = { ProjectionExpression: '#userId, #attributes', ExpressionAttributeNames: { '#userId': 'userId', '#attributes': 'attributes' } };
 
 export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter {
-  private readonly doc: DynamoDbClients['doc'];
-  private readonly json: DynamoDbClients['json'];
-
   constructor(
-    clients: Pick<DynamoDbClients, 'doc' | 'json'>,
+    private readonly clients: Pick<DynamoDbClients, 'doc' | 'json'>,
     private readonly tableName: string,
-  ) {
-    this.doc = clients.doc;
-    this.json = clients.json;
-  }
+  ) {}
 
   /** On the serving path (every list reads its user): the JSON client, the attributes used. */
   async getUsers(ids: readonly UserId[]): Promise<(User | null | Error)[]> {
-    const rows = await batchGetRows(this.json, this.tableName, 'userId', ids, { projection: USER_PROJECTION });
+    const rows = await batchGetRows(this.clients.json, this.tableName, 'userId', ids, { projection: USER_PROJECTION });
     return ids.map((id) => {
       const row = rows.get(id);
       if (row instanceof Error) return row;
@@ -33,25 +27,25 @@ export class DynamoDbUserDirectory implements UserDirectory, UserDirectoryWriter
 
   async putUsers(users: readonly User[]): Promise<void> {
     const rows = dedupeByKey(users, (user) => user.id).map((user) => ({ userId: user.id, attributes: { ...user.attributes } }));
-    await batchPutRows(this.doc, this.tableName, rows);
+    await batchPutRows(this.clients.doc, this.tableName, rows);
   }
 
   async ensureUsers(ids: readonly UserId[]): Promise<number> {
-    const stored = await batchGetRows(this.doc, this.tableName, 'userId', ids, { projection: { ProjectionExpression: '#userId', ExpressionAttributeNames: { '#userId': 'userId' } } });
+    const stored = await batchGetRows(this.clients.doc, this.tableName, 'userId', ids, { projection: { ProjectionExpression: '#userId', ExpressionAttributeNames: { '#userId': 'userId' } } });
     const missing: string[] = [];
     for (const [id, row] of stored) {
       if (row instanceof Error) throw row;
       if (row === null) missing.push(id);
     }
-    await batchPutRows(this.doc, this.tableName, missing.map((userId) => ({ userId, attributes: {} })));
+    await batchPutRows(this.clients.doc, this.tableName, missing.map((userId) => ({ userId, attributes: {} })));
     return missing.length;
   }
 
   scanUsers(visit: (user: User) => void): Promise<void> {
-    return scanAll(this.doc, this.tableName, [], (row) => visit({ id: String(row['userId']), attributes: stringRecord(row['attributes']) }));
+    return scanAll(this.clients.doc, this.tableName, [], (row) => visit({ id: String(row['userId']), attributes: stringRecord(row['attributes']) }));
   }
 
   count(): Promise<number> {
-    return countRows(this.doc, this.tableName);
+    return countRows(this.clients.doc, this.tableName);
   }
 }
