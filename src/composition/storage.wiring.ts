@@ -3,7 +3,7 @@ import { createDynamoDbClients, type DynamoDbClients } from '../adapters/dynamod
 import { CursorCodec } from '../adapters/dynamodb/dynamodb-cursor';
 import { DynamoDbAnonymousSessionStore } from '../adapters/dynamodb/dynamodb-anonymous-session-store';
 import { DynamoDbFeedbackEventStore } from '../adapters/dynamodb/dynamodb-feedback-event-store';
-import { DynamoDbInteractionStore } from '../adapters/dynamodb/dynamodb-interaction-store';
+import { DEFAULT_HISTORY_LIMITS, DynamoDbInteractionStore } from '../adapters/dynamodb/dynamodb-interaction-store';
 import { DynamoDbItemCatalog } from '../adapters/dynamodb/dynamodb-item-catalog';
 import { DynamoDbModelStore } from '../adapters/dynamodb/dynamodb-model-store';
 import { DynamoDbRecommendationListStore } from '../adapters/dynamodb/dynamodb-recommendation-list-store';
@@ -13,6 +13,7 @@ import { tableNames, type TableNames } from '../adapters/dynamodb/table-names';
 import type { Config } from '../config';
 import { jsonLog, leveledLog, type Log } from '../logger';
 import { withRequestFields } from '../observability/request-log-context';
+import { SEEN_WINDOW } from '../recommenders/serving-limits';
 
 export interface StorageOptions {
   readonly config: Config;
@@ -69,7 +70,7 @@ export function createStorage(options: StorageOptions): Storage {
     log: withRequestFields(options.log ?? leveledLog(jsonLog, config.logLevel)),
     catalog: new CachedItemCatalog(new DynamoDbItemCatalog(dynamoDb.doc, tables.items, { filteredReadBudget: 2000, cursors }), { ttlMs: config.items.cacheMs, capacity: config.items.cacheEntries }),
     users: new DynamoDbUserDirectory(dynamoDb, tables.users),
-    interactions: new DynamoDbInteractionStore(dynamoDb, tables.interactions, cursors),
+    interactions: new DynamoDbInteractionStore(dynamoDb, tables, cursors, { ...DEFAULT_HISTORY_LIMITS, maxEntries: SEEN_WINDOW }),
     models: new DynamoDbModelStore(dynamoDb.doc, tables.models, config.models),
     lists: new DynamoDbRecommendationListStore(dynamoDb, tables.recommendationLists, { retentionMs: config.listRetentionDays * 86_400_000, clock: Date.now }),
     events: new DynamoDbFeedbackEventStore(dynamoDb.doc, tables.events),

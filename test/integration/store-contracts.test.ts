@@ -27,7 +27,7 @@ anonymousSessionStoreContract('DynamoDB', async () => {
 
 feedbackEventStoreContract('DynamoDB', async () => new DynamoDbFeedbackEventStore(clients.doc, (await freshTables()).events));
 
-interactionStoreContract('DynamoDB', async () => new DynamoDbInteractionStore(clients, (await freshTables()).interactions, new CursorCodec()));
+interactionStoreContract('DynamoDB', async () => new DynamoDbInteractionStore(clients, await freshTables(), new CursorCodec()));
 
 recommendationListStoreContract('DynamoDB', async () => new DynamoDbRecommendationListStore(clients, (await freshTables()).recommendationLists));
 

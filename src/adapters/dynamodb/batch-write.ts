@@ -1,6 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyUnavailableError } from '../../domain/errors';
 import { backoffDelayMs, chunk, sleep } from './backoff';
+import { forEachConcurrently } from './concurrently';
 import { DEFAULT_BATCH_RETRY, type BatchRetryPolicy, type Row } from './batch-get';
 
 /** BatchWriteItem takes at most 25 requests a call. */
@@ -38,17 +39,10 @@ async function batchWrite(
   policy: BatchRetryPolicy,
   onChunk?: (written: number) => void,
 ): Promise<void> {
-  const chunks = chunk(requests, BATCH_WRITE_LIMIT);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < chunks.length) {
-      const requestsOfChunk = chunks[next++];
-      if (!requestsOfChunk) continue;
-      await writeChunk(doc, tableName, requestsOfChunk, policy);
-      onChunk?.(requestsOfChunk.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  await forEachConcurrently(chunk(requests, BATCH_WRITE_LIMIT), concurrency, async (requestsOfChunk) => {
+    await writeChunk(doc, tableName, requestsOfChunk, policy);
+    onChunk?.(requestsOfChunk.length);
+  });
 }
 
 async function writeChunk(doc: DynamoDBDocumentClient, tableName: string, requests: readonly WriteRequest[], policy: BatchRetryPolicy): Promise<void> {

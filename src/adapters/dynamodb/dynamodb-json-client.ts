@@ -43,10 +43,18 @@ export interface QueryRequest extends Projection {
   readonly Limit?: number;
 }
 
+export interface GetRequest extends Partial<Projection> {
+  readonly TableName: string;
+  readonly Key: Readonly<Record<string, unknown>>;
+  readonly ConsistentRead?: boolean;
+}
+
 export interface PutRequest {
   readonly TableName: string;
   readonly Item: Readonly<Record<string, unknown>>;
   readonly ConditionExpression?: string;
+  readonly ExpressionAttributeNames?: Readonly<Record<string, string>>;
+  readonly ExpressionAttributeValues?: Readonly<Record<string, unknown>>;
 }
 
 /** DynamoDB's answer to a call it refused: `name` is its error type (ConditionalCheckFailedException …). */
@@ -63,14 +71,15 @@ export class DynamoDbServiceError extends Error {
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
 /**
- * The serving path's DynamoDB client: BatchGetItem, Query (one page) and PutItem over
+ * The serving path's DynamoDB client: BatchGetItem, GetItem, Query (one page) and PutItem over
  * DynamoDB's JSON protocol on keep-alive connections, signed with SigV4 from the SDK client's
  * credentials, with its timeouts and retries (transient failures — throttling, 5xx,
  * timeouts, refused or reset connections — with jittered backoff, then
  * DependencyUnavailableError, as the SDK client's stack does). A list costs three of these
  * calls (its user, its history, the stored list); through the SDK's middleware stack each
- * costs several times the CPU (BENCHMARKS.md, serving cost). Everything else — paged queries,
- * scans, the writes of imports and events, tables — stays on the SDK.
+ * costs several times the CPU (BENCHMARKS.md, serving cost). The compact history row of a user
+ * (`user-history`) is read and written through it too. Everything else — paged queries, scans,
+ * the log writes of imports and events, tables — stays on the SDK.
  */
 export class DynamoDbJsonClient {
   private readonly url: URL;
@@ -113,6 +122,12 @@ export class DynamoDbJsonClient {
     return { Responses: responses, UnprocessedKeys: unprocessed };
   }
 
+  /** The row under `Key`, undefined when there is none. */
+  async getItem(request: GetRequest): Promise<Row | undefined> {
+    const answer = (await this.call('GetItem', { ...request, Key: toWireRow(request.Key) })) as { Item?: WireRow };
+    return answer.Item ? fromWireRow(answer.Item) : undefined;
+  }
+
   /** One page of a Query (the first: DynamoDB stops at Limit or 1 MB). */
   async query(request: QueryRequest): Promise<Row[]> {
     const answer = (await this.call('Query', { ...request, ExpressionAttributeValues: toWireRow(request.ExpressionAttributeValues) })) as { Items?: WireRow[] };
@@ -120,7 +135,8 @@ export class DynamoDbJsonClient {
   }
 
   async putItem(request: PutRequest): Promise<void> {
-    await this.call('PutItem', { ...request, Item: toWireRow(request.Item) });
+    const { ExpressionAttributeValues: values, ...rest } = request;
+    await this.call('PutItem', { ...rest, Item: toWireRow(request.Item), ...(values ? { ExpressionAttributeValues: toWireRow(values) } : {}) });
   }
 
   close(): void {

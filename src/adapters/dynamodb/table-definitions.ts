@@ -69,6 +69,12 @@ export function tableDefinitions(names: TableNames): CreateTableCommandInput[] {
       ],
     },
     {
+      TableName: names.userHistory,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'userId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }],
+    },
+    {
       TableName: names.models,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [

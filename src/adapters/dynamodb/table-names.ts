@@ -3,6 +3,8 @@ export interface TableNames {
   readonly items: string;
   readonly users: string;
   readonly interactions: string;
+  /** Each user's newest events as one compact row: what a list reads. */
+  readonly userHistory: string;
   readonly models: string;
   readonly recommendationLists: string;
   readonly events: string;
@@ -17,6 +19,7 @@ export function tableNames(prefix: string): TableNames {
     items: `${prefix}items`,
     users: `${prefix}users`,
     interactions: `${prefix}interactions`,
+    userHistory: `${prefix}user-history`,
     models: `${prefix}models`,
     recommendationLists: `${prefix}recommendation-lists`,
     events: `${prefix}events`,
