@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { RequestContext } from './request-context';
@@ -47,6 +47,24 @@ function errorLoggingPlugin(log: ApolloServerOptions['log']): ApolloServerPlugin
   };
 }
 
+/**
+ * What Apollo's default cache-control plugin sends for recgate's schema (no cache hints):
+ * `cache-control: no-store` on every response. That plugin computes a hint on every resolved
+ * field — a hook that makes Apollo wrap each field's resolver, a list's hundreds included —
+ * so it is disabled and the header set once per response here.
+ */
+function noStorePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 const hideTokenLimit = (formatted: GraphQLFormattedError): GraphQLFormattedError => ({ ...formatted, message: withoutTokenLimit(formatted.message) });
 
 export function createApolloServer(options: ApolloServerOptions): ApolloServer<RequestContext> {
@@ -75,6 +93,8 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
       requestIdInErrorsPlugin(),
       // The default landing page loads from a CDN; GET /graphql serves the bundled playground instead.
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],
   });

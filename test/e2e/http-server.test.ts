@@ -27,6 +27,8 @@ describe('standalone server over HTTP', () => {
     const result = await postGraphQL(server.url, UserHistoryDocument, { id: 'ann', first: 5 }, auth());
     expect(result.status).toBe(200);
     expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // A per-user answer: no cache (nor proxy) may keep it.
+    expect(result.headers.get('cache-control')).toBe('no-store');
     expect(result.body.data?.user?.history.edges.map((edge) => edge.node.item?.title)).toEqual(['Alien', 'Heat']);
   });
 

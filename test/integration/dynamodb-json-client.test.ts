@@ -69,6 +69,39 @@ describe('DynamoDbJsonClient (dynalite)', () => {
     ]);
   });
 
+  it('sends reads of different tables made in one turn as one BatchGetItem, and each caller gets its own tables', async () => {
+    const { recommendationLists: lists, users, userHistory } = container.tables;
+    await json.putItem({ TableName: users, Item: { userId: 'u-batch', attributes: { country: 'NZ' } } });
+    await json.putItem({ TableName: userHistory, Item: { userId: 'u-batch', entries: '{"s":[],"e":[]}', truncated: false, version: 1 } });
+    const operations: string[] = [];
+    const stop = json.onCall((operation) => operations.push(operation));
+    const [user, history, sameTable] = await Promise.all([
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-batch' }] } } }),
+      json.batchGetItem({ RequestItems: { [userHistory]: { Keys: [{ userId: 'u-batch' }, { userId: 'nobody' }] } } }),
+      json.batchGetItem({ RequestItems: { [lists]: { Keys: [{ listId: 'l-1' }] } } }),
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'nobody' }] } } }),
+    ]);
+    stop();
+    // The fourth reads a table the shared call already reads: it goes on its own.
+    expect(operations).toEqual(['BatchGetItem', 'BatchGetItem']);
+    expect(user).toEqual({ Responses: { [users]: [{ userId: 'u-batch', attributes: { country: 'NZ' } }] }, UnprocessedKeys: {} });
+    expect(history.Responses).toEqual({ [userHistory]: [{ userId: 'u-batch', entries: '{"s":[],"e":[]}', truncated: false, version: 1 }] });
+    expect(Object.keys(sameTable.Responses)).toEqual([lists]);
+  });
+
+  it('answers each caller on its own when DynamoDB refuses a shared BatchGetItem: one bad request fails alone', async () => {
+    const operations: string[] = [];
+    const stop = json.onCall((operation) => operations.push(operation));
+    const [good, bad] = await Promise.allSettled([
+      json.batchGetItem({ RequestItems: { [container.tables.users]: { Keys: [{ userId: 'u-batch' }] } } }),
+      json.batchGetItem({ RequestItems: { 'no-such-table': { Keys: [{ userId: 'u' }] } } }),
+    ]);
+    stop();
+    expect(good).toEqual({ status: 'fulfilled', value: { Responses: { [container.tables.users]: [{ userId: 'u-batch', attributes: { country: 'NZ' } }] }, UnprocessedKeys: {} } });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'ResourceNotFoundException' } });
+    expect(operations).toEqual(['BatchGetItem', 'BatchGetItem', 'BatchGetItem']);
+  });
+
   it('names a missing table (ResourceNotFoundException) and an invalid request, without retrying', async () => {
     await expect(json.query({ TableName: 'no-such-table', KeyConditionExpression: '#u = :u', ExpressionAttributeValues: { ':u': 'x' }, ProjectionExpression: '#u', ExpressionAttributeNames: { '#u': 'userId' } })).rejects.toMatchObject({
       name: 'ResourceNotFoundException',

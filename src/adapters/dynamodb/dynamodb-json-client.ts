@@ -70,13 +70,36 @@ export class DynamoDbServiceError extends Error {
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
+/** BatchGetItem's limit of keys a call. */
+const BATCH_GET_KEYS = 100;
+
+/** BatchGetItem requests of one turn of the event loop, sent as one call. */
+interface PendingBatch {
+  readonly requestItems: Record<string, BatchGetRequest['RequestItems'][string]>;
+  keys: number;
+  readonly waiters: { readonly request: BatchGetRequest; readonly tables: readonly string[]; resolve(result: BatchGetResult): void; reject(error: unknown): void }[];
+}
+
+/** The part of a shared call's answer that one request's tables own. */
+function resultFor(result: BatchGetResult, tables: readonly string[]): BatchGetResult {
+  const responses: Record<string, Row[]> = {};
+  const unprocessed: Record<string, { Keys: Row[] }> = {};
+  for (const table of tables) {
+    const rows = result.Responses[table];
+    if (rows) responses[table] = rows;
+    const keys = result.UnprocessedKeys[table];
+    if (keys) unprocessed[table] = keys;
+  }
+  return { Responses: responses, UnprocessedKeys: unprocessed };
+}
+
 /**
  * The serving path's DynamoDB client: BatchGetItem, GetItem, Query (one page) and PutItem over
  * DynamoDB's JSON protocol on keep-alive connections, signed with SigV4 from the SDK client's
  * credentials, with its timeouts and retries (transient failures — throttling, 5xx,
  * timeouts, refused or reset connections — with jittered backoff, then
- * DependencyUnavailableError, as the SDK client's stack does). A list costs three of these
- * calls (its user, its history, the stored list); through the SDK's middleware stack each
+ * DependencyUnavailableError, as the SDK client's stack does). A list costs two of these
+ * calls (its user and its history row in one BatchGetItem, the stored list); through the SDK's middleware stack each
  * costs several times the CPU (BENCHMARKS.md, serving cost). The compact history row of a user
  * (`user-history`) is read and written through it too. Everything else — paged queries, scans,
  * the log writes of imports and events, tables — stays on the SDK.
@@ -88,6 +111,7 @@ export class DynamoDbJsonClient {
   private readonly signer: SigV4Signer;
   private readonly listeners = new Set<(operation: string) => void>();
   private readonly consumption = new Set<(operation: string, capacityUnits: number) => void>();
+  private pendingBatch: PendingBatch | undefined;
 
   constructor(private readonly options: DynamoDbJsonClientOptions) {
     this.url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com`);
@@ -108,7 +132,46 @@ export class DynamoDbJsonClient {
     return () => this.consumption.delete(listener);
   }
 
-  async batchGetItem(request: BatchGetRequest): Promise<BatchGetResult> {
+  /**
+   * Requests made in one turn of the event loop for different tables share one BatchGetItem
+   * (up to 100 keys): a list's user and its history row are one round trip. A request for a
+   * table the pending call already reads, or past 100 keys, goes on its own; so does each
+   * request again when DynamoDB refuses the shared call.
+   */
+  batchGetItem(request: BatchGetRequest): Promise<BatchGetResult> {
+    const tables = Object.keys(request.RequestItems);
+    const keys = Object.values(request.RequestItems).reduce((sum, { Keys }) => sum + Keys.length, 0);
+    const batch = this.pendingBatch;
+    if (batch && (batch.keys + keys > BATCH_GET_KEYS || tables.some((table) => table in batch.requestItems))) return this.sendBatchGet(request);
+    const joined = batch ?? this.startBatch();
+    Object.assign(joined.requestItems, request.RequestItems);
+    joined.keys += keys;
+    return new Promise((resolve, reject) => joined.waiters.push({ request, tables, resolve, reject }));
+  }
+
+  private startBatch(): PendingBatch {
+    const batch: PendingBatch = { requestItems: {}, keys: 0, waiters: [] };
+    this.pendingBatch = batch;
+    setImmediate(() => {
+      this.pendingBatch = undefined;
+      this.sendBatchGet({ RequestItems: batch.requestItems }).then(
+        (result) => {
+          for (const { tables, resolve } of batch.waiters) resolve(resultFor(result, tables));
+        },
+        (error: unknown) => {
+          // DynamoDB refused the shared call (a bad key, a missing table): each request on its own, so that one request's fault is its own.
+          const alone = batch.waiters.length > 1 && !(error instanceof DependencyUnavailableError);
+          for (const { request, reject, resolve } of batch.waiters) {
+            if (alone) this.sendBatchGet(request).then(resolve, reject);
+            else reject(error);
+          }
+        },
+      );
+    });
+    return batch;
+  }
+
+  private async sendBatchGet(request: BatchGetRequest): Promise<BatchGetResult> {
     const requestItems: Record<string, object> = {};
     for (const [table, { Keys, ...rest }] of Object.entries(request.RequestItems)) requestItems[table] = { ...rest, Keys: Keys.map(toWireRow) };
     const answer = (await this.call('BatchGetItem', { RequestItems: requestItems })) as {

@@ -1,5 +1,6 @@
 import { DependencyUnavailableError } from '../../domain/errors';
 import type { UserId } from '../../domain/user';
+import { batchGetRows, type Row } from './batch-get';
 import { decodeHistory, mergeHistory, type CompactHistory, type HistoryEntry, type HistoryLimits } from './compact-history';
 import type { DynamoDbClients } from './dynamodb-client.factory';
 import { DynamoDbServiceError } from './dynamodb-json-client';
@@ -7,7 +8,8 @@ import { DynamoDbServiceError } from './dynamodb-json-client';
 /** Writers of one user's row that may meet another writer in between (each loss reads again). */
 const WRITE_ATTEMPTS = 8;
 
-const PROJECTION = { ProjectionExpression: '#entries, #truncated, #version', ExpressionAttributeNames: { '#entries': 'entries', '#truncated': 'truncated', '#version': 'version' } };
+/** The key too: a batch read tells its rows apart by it. */
+const PROJECTION = { ProjectionExpression: '#userId, #entries, #truncated, #version', ExpressionAttributeNames: { '#userId': 'userId', '#entries': 'entries', '#truncated': 'truncated', '#version': 'version' } };
 
 export interface StoredHistory extends CompactHistory {
   readonly version: number;
@@ -30,9 +32,16 @@ export class DynamoDbUserHistory {
     private readonly limits: HistoryLimits,
   ) {}
 
+  /** A list's read: a BatchGetItem of the one key, which the JSON client sends with the list's user read (one round trip). */
+  private async servingRead(userId: UserId): Promise<Row | undefined> {
+    const row = (await batchGetRows(this.clients.json, this.tableName, 'userId', [userId], { projection: PROJECTION })).get(userId);
+    if (row instanceof Error) throw row;
+    return row ?? undefined;
+  }
+
   /** Undefined when the user has no row yet; a row that cannot be decoded counts as none. */
   async read(userId: UserId, consistent = false): Promise<StoredHistory | undefined> {
-    const row = await this.clients.json.getItem({ TableName: this.tableName, Key: { userId }, ...PROJECTION, ...(consistent ? { ConsistentRead: true } : {}) });
+    const row = consistent ? await this.clients.json.getItem({ TableName: this.tableName, Key: { userId }, ...PROJECTION, ConsistentRead: true }) : await this.servingRead(userId);
     if (!row) return undefined;
     try {
       return { entries: decodeHistory(String(row['entries'])), truncated: row['truncated'] === true, version: Number(row['version']) };
