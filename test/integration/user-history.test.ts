@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutRows } from '../../src/adapters/dynamodb/batch-write';
 import { CursorCodec } from '../../src/adapters/dynamodb/dynamodb-cursor';
 import { DynamoDbInteractionStore } from '../../src/adapters/dynamodb/dynamodb-interaction-store';
@@ -78,6 +78,17 @@ describe('user history row', () => {
     expect(counter.total()).toBe(1);
     expect((await store.recentInteractions('eve', 8)).map((entry) => entry.itemId)).toEqual(['item-7', 'item-6', 'item-5', 'item-4', 'item-3', 'item-2', 'item-1', 'item-0']);
     expect(counter.count('QueryCommand')).toBe(1);
+  });
+
+  it('reads the log for a row it cannot decode, and the next write rebuilds the row', async () => {
+    await store.putInteractions([watchEvent('zoe', 'alien', 10)]);
+    await clients.doc.send(new PutCommand({ TableName: tables.userHistory, Item: { userId: 'zoe', entries: 'not json', truncated: false, version: 4 } }));
+    expect((await store.recentInteractions('zoe', 10)).map((entry) => entry.itemId)).toEqual(['alien']);
+    await store.putInteractions([watchEvent('zoe', 'heat', 20)]);
+    expect(await storedRow('zoe')).toMatchObject({ version: 5, truncated: false });
+    counter.reset();
+    expect((await store.recentInteractions('zoe', 10)).map((entry) => entry.itemId)).toEqual(['heat', 'alien']);
+    expect(counter.total()).toBe(1);
   });
 
   it('writes an empty row for a user with no history, so the next list reads only it', async () => {

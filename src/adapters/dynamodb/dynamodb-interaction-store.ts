@@ -81,8 +81,10 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
    */
   async recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]> {
     const stored = await this.history.read(userId);
-    if (stored && (!stored.truncated || stored.entries.length >= limit)) return stored.entries.slice(0, limit).map(recentOf);
+    const row = stored?.history;
+    if (row && (!row.truncated || row.entries.length >= limit)) return row.entries.slice(0, limit).map(recentOf);
     const logged = await this.newestLogged(userId, Math.max(limit, this.limits.maxEntries));
+    // An undecodable row is left to the next write, which rebuilds it under its version.
     if (!stored) await this.history.create(userId, logged);
     return logged.entries.slice(0, limit).map(recentOf);
   }
@@ -96,7 +98,7 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
       entries.push({ itemId: event.itemId, type: event.type, occurredAt: event.occurredAt, eventId: event.eventId, ...(event.sessionId !== undefined ? { sessionId: event.sessionId } : {}) });
       byUser.set(event.userId, entries);
     }
-    await forEachConcurrently([...byUser], HISTORY_WRITERS, ([userId, entries]) => this.history.record(userId, entries, (user) => this.newestLogged(user, this.limits.maxEntries)));
+    await forEachConcurrently([...byUser], HISTORY_WRITERS, ([userId, entries]) => this.history.record(userId, entries, () => this.newestLogged(userId, this.limits.maxEntries)));
   }
 
   /** The user's newest `count` events from the log (one page of the time index), as a compact history. */

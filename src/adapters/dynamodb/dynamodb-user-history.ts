@@ -11,12 +11,14 @@ const WRITE_ATTEMPTS = 8;
 /** The key too: a batch read tells its rows apart by it. */
 const PROJECTION = { ProjectionExpression: '#userId, #entries, #truncated, #version', ExpressionAttributeNames: { '#userId': 'userId', '#entries': 'entries', '#truncated': 'truncated', '#version': 'version' } };
 
-export interface StoredHistory extends CompactHistory {
+export interface StoredHistory {
   readonly version: number;
+  /** Undefined when the row cannot be decoded: the next write rebuilds it from the log. */
+  readonly history: CompactHistory | undefined;
 }
 
-/** The user's newest events as the interaction log has them (what a missing row is built from). */
-export type HistorySeed = (userId: UserId) => Promise<CompactHistory>;
+/** The user's newest events as the interaction log has them (what a missing or undecodable row is built from). */
+export type HistorySeed = () => Promise<CompactHistory>;
 
 /**
  * A user's newest events as one row of `user-history` (`userId`; `entries`: compact JSON,
@@ -39,26 +41,28 @@ export class DynamoDbUserHistory {
     return row ?? undefined;
   }
 
-  /** Undefined when the user has no row yet; a row that cannot be decoded counts as none. */
+  /** Undefined when the user has no row yet. */
   async read(userId: UserId, consistent = false): Promise<StoredHistory | undefined> {
     const row = consistent ? await this.clients.json.getItem({ TableName: this.tableName, Key: { userId }, ...PROJECTION, ConsistentRead: true }) : await this.servingRead(userId);
     if (!row) return undefined;
+    const version = Number(row['version']);
     try {
-      return { entries: decodeHistory(String(row['entries'])), truncated: row['truncated'] === true, version: Number(row['version']) };
+      return { version, history: { entries: decodeHistory(String(row['entries'])), truncated: row['truncated'] === true } };
     } catch {
-      return undefined;
+      return { version, history: undefined };
     }
   }
 
   /**
    * Adds `added` (events of `userId`, already in the log) to the user's row: read, merge
    * (events it holds add nothing), conditional put on the version read; a lost race reads again.
+   * A missing or undecodable row is rebuilt from `seed` (the log, which holds `added` by now).
    */
   async record(userId: UserId, added: readonly HistoryEntry[], seed: HistorySeed): Promise<void> {
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const stored = await this.read(userId, true);
-      const merged = mergeHistory(stored ?? (await seed(userId)), added, this.limits);
-      if (stored && !merged.changed) return;
+      const merged = mergeHistory(stored?.history ?? (await seed()), added, this.limits);
+      if (stored?.history && !merged.changed) return;
       if (await this.write(userId, merged, stored?.version)) return;
     }
     throw new DependencyUnavailableError('dynamodb', `the history row of user ${userId} was written by ${WRITE_ATTEMPTS} other requests meanwhile`);
