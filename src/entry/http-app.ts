@@ -88,6 +88,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const inFlight = options.inFlight ?? new InFlight();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers are `no-store` POSTs, and hashing each body (a list's is kilobytes) bought nothing.
+  app.set('etag', false);
   app.use((req, res, next) => {
     // A caller's request id is kept when it looks like one, so logs line up across services.
     const given = req.header('x-request-id');

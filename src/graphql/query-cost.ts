@@ -156,6 +156,33 @@ function valueOf(node: ValueNode | undefined, type: GraphQLInputType, variables:
   return valueFromAST(node, type, variables as Record<string, unknown>) ?? undefined;
 }
 
+/** Variables past this length are not worth a cache key (a batch of events): their cost is computed each time. */
+const MAX_CACHED_VARIABLES = 512;
+/** Costs kept per operation (distinct variables), so varied variables cannot grow the cache. */
+const MAX_COSTS_PER_OPERATION = 16;
+const knownCosts = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, number>>>();
+
+/**
+ * The operation's cost, remembered per parsed operation (Apollo and the WebSocket guard
+ * reuse a document parsed before) and variables: a client's repeated query is walked once.
+ */
+function cachedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): number {
+  const key = (operation.variableDefinitions ?? []).length === 0 ? '' : JSON.stringify(variables);
+  let bySchema = knownCosts.get(schema);
+  if (!bySchema) knownCosts.set(schema, (bySchema = new WeakMap()));
+  let costs = bySchema.get(operation);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const cost = operationCost(schema, operation, fragments, variables);
+  if (key.length <= MAX_CACHED_VARIABLES) {
+    if (!costs) bySchema.set(operation, (costs = new Map()));
+    if (costs.size >= MAX_COSTS_PER_OPERATION) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** The refusal of an operation that costs more than `maxCost`; undefined when it does not. */
 export function costRefusal(
   schema: GraphQLSchema,
@@ -165,8 +192,7 @@ export function costRefusal(
   maxCost: number,
   exposeLimits: boolean,
 ): GraphQLError | undefined {
-  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
-  const cost = operationCost(schema, operation, fragments, variables);
+  const cost = cachedCost(schema, document, operation, variables);
   if (cost <= maxCost) return undefined;
   return new GraphQLError(exposeLimits ? `Query is too costly: ${cost}, the limit is ${maxCost}.` : 'Query is too costly.', { extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } } });
 }

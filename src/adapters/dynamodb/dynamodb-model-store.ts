@@ -7,6 +7,7 @@ import { decodeList, encodeList } from './artefact-codec';
 import { batchGetByKeys, type Row } from './batch-get';
 import { batchDeleteKeys, batchPutRows } from './batch-write';
 import { LruCache } from '../../support/lru-cache';
+import { ScopedKeys } from '../../support/scoped-keys';
 import { SharedLoad } from '../../support/shared-load';
 import { ModelPublishConflictError } from '../../domain/errors';
 
@@ -33,6 +34,7 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
   /** Decoded artefacts by `version/key`: a version's rows never change, so they are cached without expiry. */
   private readonly decoded: LruCache<string, ItemArtefact | UserArtefact | WeightedIds | null>;
   private readonly shared = new LruCache<string, SharedArtefacts>(2);
+  private readonly keys: ScopedKeys;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -40,6 +42,7 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
     private readonly options: ModelStoreOptions = { pointerCacheMs: 30_000, artefactCacheRows: 50_000 },
   ) {
     this.decoded = new LruCache(options.artefactCacheRows);
+    this.keys = new ScopedKeys(Math.max(1, options.artefactCacheRows));
   }
 
   /** Drops the cached pointer: told that a model was published, the next read finds it at once. */
@@ -208,7 +211,8 @@ export class DynamoDbModelStore implements ModelReader, ModelWriter {
     ids: readonly ItemId[],
     decode: (itemId: ItemId, row: Row) => T,
   ): Promise<(T | null | Error)[]> {
-    const cacheKey = (id: ItemId): string => `${version}/${kind}#${id}`;
+    const scope = `${version}/${kind}`;
+    const cacheKey = (id: ItemId): string => this.keys.key(scope, id);
     // Hits are taken first, so that inserting what was fetched cannot evict them before use.
     const values = new Map<ItemId, T | null | Error>();
     for (const id of new Set(ids)) {

@@ -1,6 +1,6 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { buildGatewaySchema } from '../../../src/graphql/gateway-schema';
-import { operationCost } from '../../../src/graphql/query-cost';
+import { costRefusal, operationCost } from '../../../src/graphql/query-cost';
 
 const schema = buildGatewaySchema();
 
@@ -57,5 +57,16 @@ describe('operation cost', () => {
     const fragments = Array.from({ length: levels }, (_, level) => `fragment F${level} on Item { ...F${level + 1} ...F${level + 1} ...F${level + 1} ...F${level + 1} }`).join(' ');
     // 4^20 ≈ 1.1e12 fields: computed from 21 fragment costs, not by expanding them.
     expect(costOf(`{ item(id: "a") { ...F0 } } ${fragments} fragment F${levels} on Item { id }`)).toBe(1 + 4 ** levels);
+  });
+
+  it('refuses by the variables of each request, though the cost of a parsed operation is remembered', () => {
+    const document = parse('query ($n: Int) { items(first: $n) { edges { node { id } } } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    // 1 + n * 3: 31 for 10, 301 for 100; the limit is 100.
+    expect(costRefusal(schema, document, operation, { n: 10 }, 100, true)).toBeUndefined();
+    expect(costRefusal(schema, document, operation, { n: 100 }, 100, true)?.message).toBe('Query is too costly: 301, the limit is 100.');
+    expect(costRefusal(schema, document, operation, { n: 10 }, 100, true)).toBeUndefined();
+    for (let n = 0; n < 40; n++) costRefusal(schema, document, operation, { n }, 100, true);
+    expect(costRefusal(schema, document, operation, { n: 100 }, 100, true)?.extensions['code']).toBe('QUERY_TOO_COSTLY');
   });
 });
