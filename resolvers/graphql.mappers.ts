@@ -24,13 +24,23 @@ export function attributesToGraph(attributes: Readonly<Record<string, string>>):
     .map(([key, value]) => ({ key, value }));
 }
 
+/**
+ * An item as the schema's type; the fields that cost a copy, a sort or a Date are made when a
+ * query selects them (a list's items and the items its explanations name rarely ask for attributes).
+ */
 export function itemToGraph(item: Item): ItemType {
   return {
     id: item.id,
     title: item.title,
-    categories: [...item.categories],
-    attributes: attributesToGraph(item.attributes),
-    createdAt: new Date(item.createdAt),
+    get categories() {
+      return [...item.categories];
+    },
+    get attributes() {
+      return attributesToGraph(item.attributes);
+    },
+    get createdAt() {
+      return new Date(item.createdAt);
+    },
     popularity: item.popularity,
   };
 }
