@@ -9,10 +9,12 @@ describe('ScopedKeys', () => {
     expect(keys.held).toBe(2);
   });
 
-  it('holds at most maxIds keys a scope, whatever ids are asked for', () => {
+  it('holds at most maxKeys keys over all its scopes, whatever ids are asked for', () => {
     const keys = new ScopedKeys(3);
-    for (let n = 0; n < 100; n++) expect(keys.key('v1/user', `u${n}`)).toBe(`v1/user#u${n}`);
-    expect(keys.held).toBeLessThanOrEqual(3);
+    for (let n = 0; n < 100; n++) {
+      expect(keys.key(`v${n % 2}/user`, `u${n}`)).toBe(`v${n % 2}/user#u${n}`);
+      expect(keys.held).toBeLessThanOrEqual(3);
+    }
     expect(keys.held).toBeGreaterThan(0);
   });
 
@@ -20,9 +22,11 @@ describe('ScopedKeys', () => {
     const keys = new ScopedKeys(10, 2);
     keys.key('v1/item', 'a');
     keys.key('v2/item', 'a');
+    keys.key('v2/item', 'b');
     keys.key('v3/item', 'a');
-    expect(keys.held).toBe(2);
+    expect(keys.held).toBe(3);
     expect(keys.key('v1/item', 'a')).toBe('v1/item#a');
+    // v2 went for v1: its two keys with it.
     expect(keys.held).toBe(2);
   });
 });
