@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     for (const query of queries) await load(url, connections, 5, query.body, nextToken);
     const perRound: { floor: Result; list: Result }[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const [floor, list] = [await measure(queries[0].name, url, connections, seconds, queries[0].body, nextToken, gateway.cpuMs), await measure(queries[1].name, url, connections, seconds, queries[1].body, nextToken, gateway.cpuMs)];
+      const floor = await measure(queries[0].name, url, connections, seconds, queries[0].body, nextToken, gateway.cpuMs);
+      const list = await measure(queries[1].name, url, connections, seconds, queries[1].body, nextToken, gateway.cpuMs);
       perRound.push({ floor, list });
     }
     console.log(`| ${rounds > 1 ? 'round | ' : ''}query | p50 (ms) | p99 (ms) | requests/s | non-2xx | errors | requests | throughput vs { __typename } | p50 vs { __typename } | gateway CPU per request (ms) | CPU vs { __typename } |`);

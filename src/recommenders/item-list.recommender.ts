@@ -102,7 +102,7 @@ export class ItemListRecommender implements Recommender {
     const explained = size <= EXPLAIN_WHILE_SUMMING_ITEMS && size * EXPLAIN_WHILE_SUMMING <= entries;
     if (size <= DENSE_BELOW * entries) {
       // Most of the catalogue is touched: sum without a branch, then one sequential scan.
-      if (explained) this.sumExplaining(lists, size);
+      if (explained) sumExplaining(lists, b, size);
       else sumDensely(lists, sums, size);
       for (let index = 0; index < size; index++) {
         if ((sums[index] as number) > 0 && marks[index] !== excludedStamp) touched[found++] = index;
@@ -123,25 +123,6 @@ export class ItemListRecommender implements Recommender {
     }
     const top = topIndexes(touched, found, sums, count);
     return candidatesOf(top, sums, explained ? b.because : this.explain(lists, top));
-  }
-
-  /** The dense sum that also keeps, for every item, the history position whose list gives it the largest weight (as explain does). */
-  private sumExplaining(lists: readonly HistoryList[], size: number): void {
-    const { sums, best, because } = this.buffers;
-    sums.fill(0, 0, size);
-    best.fill(0, 0, size);
-    because.fill(-1, 0, size);
-    for (const { indexes, weights, scale, position } of lists) {
-      for (let n = 0; n < indexes.length; n++) {
-        const index = indexes[n] as number;
-        const weight = scale * (weights[n] as number);
-        sums[index] = (sums[index] as number) + weight;
-        if (weight > (best[index] as number)) {
-          best[index] = weight;
-          because[index] = position;
-        }
-      }
-    }
   }
 
   /** The history position whose list gives each kept item its largest weight (by index; −1 for none). */
@@ -174,6 +155,25 @@ export class ItemListRecommender implements Recommender {
   score(request: RecommenderRequest, itemIds: readonly ItemId[]): RankedItem[] {
     const all = this.candidates(request, Number.MAX_SAFE_INTEGER);
     return scoredInOrder(all, request, itemIds, this.source);
+  }
+}
+
+/** The dense sum that also keeps, for every item, the history position whose list gives it the largest weight (as explain does). */
+function sumExplaining(lists: readonly HistoryList[], buffers: SumBuffers, size: number): void {
+  const { sums, best, because } = buffers;
+  sums.fill(0, 0, size);
+  best.fill(0, 0, size);
+  because.fill(-1, 0, size);
+  for (const { indexes, weights, scale, position } of lists) {
+    for (let n = 0; n < indexes.length; n++) {
+      const index = indexes[n] as number;
+      const weight = scale * (weights[n] as number);
+      sums[index] = (sums[index] as number) + weight;
+      if (weight > (best[index] as number)) {
+        best[index] = weight;
+        because[index] = position;
+      }
+    }
   }
 }
 

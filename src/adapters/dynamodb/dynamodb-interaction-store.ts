@@ -76,8 +76,8 @@ export class DynamoDbInteractionStore implements InteractionStore, InteractionSt
 
   /**
    * On the serving path (every list reads the user's history): one read of the compact row
-   * (a key of the BatchGetItem that also reads the list's user). A user without one is read from the log, and the row is written from what was read,
-   * so that the next list finds it.
+   * (a key of the BatchGetItem that also reads the list's user). A user without one is read
+   * from the log, and the row is written from what was read, so that the next list finds it.
    */
   async recentInteractions(userId: UserId, limit: number): Promise<RecentInteraction[]> {
     const stored = await this.history.read(userId);
