@@ -10,6 +10,11 @@ interface CloudFormationTable {
 }
 
 describe('serverless.yml', () => {
+  it('runs the deployed functions in production mode (introspection off, errors without details)', () => {
+    const document = parse(readFileSync(path.join(__dirname, '../../serverless.yml'), 'utf8')) as { provider: { environment: Record<string, unknown> } };
+    expect(document.provider.environment['NODE_ENV']).toBe('production');
+  });
+
   it('declares the tables the adapters create locally: same keys, attributes and indexes', () => {
     const document = parse(readFileSync(path.join(__dirname, '../../serverless.yml'), 'utf8')) as {
       resources: { Resources: Record<string, CloudFormationTable> };
