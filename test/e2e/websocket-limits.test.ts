@@ -151,13 +151,15 @@ describe.each([
   });
 
   it("applies the viewer's rate limit to operations over the socket", async () => {
-    // 40 operations over four connections, never more than the per-connection limit at once,
-    // so that each one reaches the rate limiter. The viewer's bucket holds at most the burst
-    // (30) and refills at 1 a second while they run.
+    // 40 operations over enough connections that none has more than the per-connection limit
+    // at once, so that each one reaches the rate limiter. The viewer's bucket holds at most the
+    // burst (30) and refills at 1 a second while they run.
     const started = Date.now();
-    const outcomes = (await Promise.all(Array.from({ length: 4 }, () => {
+    const connections = Math.ceil(40 / MAX_OPERATIONS_PER_CONNECTION);
+    const outcomes = (await Promise.all(Array.from({ length: connections }, (_, c) => {
       const client = connect();
-      return Promise.all(Array.from({ length: MAX_OPERATIONS_PER_CONNECTION }, () => run(client, '{ __typename }')));
+      const share = Math.min(MAX_OPERATIONS_PER_CONNECTION, 40 - c * MAX_OPERATIONS_PER_CONNECTION);
+      return Promise.all(Array.from({ length: share }, () => run(client, '{ __typename }')));
     }))).flat();
     const refilled = Math.ceil((Date.now() - started) / 1000);
     const limited = outcomes.filter((outcome) => outcome.errors?.[0]?.extensions?.['code'] === 'RATE_LIMITED');
