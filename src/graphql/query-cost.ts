@@ -2,9 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
   isInputObjectType,
+  isInputType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -20,8 +20,10 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  typeFromAST,
   type ValueNode,
   valueFromAST,
+  type VariableDefinitionNode,
 } from 'graphql';
 
 /** Arguments whose value says how many items a list field returns. */
@@ -44,11 +46,28 @@ interface CostWalk {
  * expands to without the check itself expanding it.
  */
 export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, rawVariables: Readonly<Record<string, unknown>>): number {
-  // Variables with their declared defaults; values that do not coerce fail execution anyway.
-  const definitions = operation.variableDefinitions ?? [];
-  const variables = definitions.length === 0 ? rawVariables : (getVariableValues(schema, definitions, rawVariables as Record<string, unknown>).coerced ?? rawVariables);
+  const variables = withDeclaredDefaults(schema, operation.variableDefinitions ?? [], rawVariables);
   const root = schema.getRootType(operation.operation) ?? undefined;
   return selectionCost({ schema, fragments, variables, fragmentCosts: new Map() }, root, operation.selectionSet, new Set());
+}
+
+/**
+ * The variables as sent, with the declared defaults of those absent. They are not coerced:
+ * the cost reads only sizes (a number, a list's length), which coercion leaves as they are,
+ * and coercing a batch of events is work in proportion to its size — for an invalid batch,
+ * milliseconds of error messages — that execution does again, with its cap on errors, and
+ * refuses anyway.
+ */
+function withDeclaredDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], raw: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  let variables = raw;
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    if (!definition.defaultValue || raw[name] !== undefined) continue;
+    const type = typeFromAST(schema, definition.type);
+    const value = type && isInputType(type) ? valueFromAST(definition.defaultValue, type) : undefined;
+    if (value !== undefined) variables = { ...variables, [name]: value };
+  }
+  return variables;
 }
 
 function selectionCost(walk: CostWalk, parent: GraphQLNamedType | undefined, selectionSet: SelectionSetNode, seen: ReadonlySet<string>): number {
@@ -163,19 +182,40 @@ const MAX_COSTS_PER_OPERATION = 16;
 const knownCosts = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, number>>>();
 
 /**
+ * What is left of `budget` characters after counting `value` as JSON (its length, or a few
+ * characters more: a comma after each last entry), stopping once below 0, so that a large
+ * value costs no more steps than a small one.
+ */
+function sizeLeft(value: unknown, budget: number): number {
+  if (typeof value === 'string') return budget - value.length - 2;
+  if (value === null || typeof value !== 'object') return budget - String(value).length;
+  let left = budget - 2;
+  if (Array.isArray(value)) {
+    for (let n = 0; n < value.length && left >= 0; n++) left = sizeLeft(value[n], left - 1);
+    return left;
+  }
+  for (const key in value) {
+    left = sizeLeft((value as Record<string, unknown>)[key], left - key.length - 4);
+    if (left < 0) return left;
+  }
+  return left;
+}
+
+/**
  * The operation's cost, remembered per parsed operation (Apollo and the WebSocket guard
  * reuse a document parsed before) and variables: a client's repeated query is walked once.
  */
 function cachedCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): number {
-  const key = (operation.variableDefinitions ?? []).length === 0 ? '' : JSON.stringify(variables);
+  // Large variables (a batch of events) are not serialised only to find them too long for a key.
+  const key = (operation.variableDefinitions ?? []).length === 0 ? '' : sizeLeft(variables, MAX_CACHED_VARIABLES) >= 0 ? JSON.stringify(variables) : undefined;
   let bySchema = knownCosts.get(schema);
   if (!bySchema) knownCosts.set(schema, (bySchema = new WeakMap()));
   let costs = bySchema.get(operation);
-  const known = costs?.get(key);
+  const known = key === undefined ? undefined : costs?.get(key);
   if (known !== undefined) return known;
   const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
   const cost = operationCost(schema, operation, fragments, variables);
-  if (key.length <= MAX_CACHED_VARIABLES) {
+  if (key !== undefined && key.length <= MAX_CACHED_VARIABLES) {
     if (!costs) bySchema.set(operation, (costs = new Map()));
     if (costs.size >= MAX_COSTS_PER_OPERATION) costs.clear();
     costs.set(key, cost);

@@ -46,6 +46,15 @@ describe('operation cost', () => {
     expect(costOf('query ($input: RankItemsInput!) { rankItems(input: $input) { id } }', { input: { itemIds: ['a', 'b'] } })).toBe(1 + 2);
   });
 
+  it('prices a batch of events by its length whether or not its events are valid (execution refuses those)', () => {
+    const mutation = 'mutation ($events: [EventInput!]!) { recordEvents(events: $events) { eventId duplicate } }';
+    const valid = Array.from({ length: 30 }, (_, n) => ({ eventId: `e${n}`, kind: 'CLICK', itemId: `i${n}` }));
+    const invalid = Array.from({ length: 30 }, (_, n) => ({ itemId: `i${n}`, type: 'IMPRESSION' }));
+    expect(costOf(mutation, { events: valid })).toBe(1 + 30 * 2);
+    expect(costOf(mutation, { events: invalid })).toBe(1 + 30 * 2);
+    expect(costOf(mutation, { events: valid.slice(0, 3) })).toBe(1 + 3 * 2);
+  });
+
   it('reads fields of inline fragments and fragment spreads against their type', () => {
     expect(costOf('{ item(id: "a") { ... on Item { similar { score } } } }')).toBe(1 + 1 + 10);
     expect(costOf('{ item(id: "a") { ...S } } fragment S on Item { similar { score } }')).toBe(1 + 1 + 10);
@@ -68,5 +77,14 @@ describe('operation cost', () => {
     expect(costRefusal(schema, document, operation, { n: 10 }, 100, true)).toBeUndefined();
     for (let n = 0; n < 40; n++) costRefusal(schema, document, operation, { n }, 100, true);
     expect(costRefusal(schema, document, operation, { n: 100 }, 100, true)?.extensions['code']).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('prices variables too long to remember (a batch) on each request', () => {
+    const document = parse('query ($n: Int, $note: String) { items(first: $n) { edges { node { id } } } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const note = 'x'.repeat(600);
+    expect(costRefusal(schema, document, operation, { n: 100, note }, 100, true)?.message).toBe('Query is too costly: 301, the limit is 100.');
+    expect(costRefusal(schema, document, operation, { n: 10, note }, 100, true)).toBeUndefined();
+    expect(costRefusal(schema, document, operation, { n: 100, note: [note] }, 100, true)?.message).toBe('Query is too costly: 301, the limit is 100.');
   });
 });
