@@ -7,6 +7,7 @@ import type { RequestContext } from './request-context';
 import { formatGraphQLError, isClientError, withoutTokenLimit } from './format-error';
 import { loadConfig, type QueryLimits } from '../config';
 import { queryCostPlugin } from './query-cost';
+import { variablesSizePlugin } from './variables-size';
 import { queryArmor } from './query-armor';
 import { cappedStringify } from './response-size';
 import { operationRecordPlugin } from './operation-record.plugin';
@@ -87,6 +88,7 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<R
     stopOnTerminationSignals: false,
     plugins: [
       ...armor.plugins,
+      variablesSizePlugin(expose),
       queryCostPlugin(limits.maxCost, expose),
       errorLoggingPlugin(options.log),
       operationRecordPlugin(),

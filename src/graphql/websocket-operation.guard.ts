@@ -2,6 +2,7 @@ import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, 
 import type { QueryLimits } from '../config';
 import { queryArmor } from './query-armor';
 import { costRefusal } from './query-cost';
+import { oversizedVariables } from './variables-size';
 import { withoutTokenLimit } from './format-error';
 
 export interface WebSocketPayload {
@@ -28,7 +29,7 @@ const refusal = (message: string, code: string) => new GraphQLError(message, { e
  * The checks Apollo applies to an HTTP request, for an operation that arrives over graphql-ws
  * (which would otherwise parse, validate and run it with graphql-js's defaults): the token limit
  * while parsing, the standard rules plus GraphQL Armor's and no introspection when it is off,
- * and the cost limit. Answers the operation to run, or the errors to send back, with the same
+ * the size of the variables and the cost limit. Answers the operation to run, or the errors to send back, with the same
  * codes as over HTTP; field suggestions are dropped when details are hidden.
  */
 export function webSocketOperationGuard(schema: GraphQLSchema, limits: QueryLimits): (payload: WebSocketPayload) => GuardedOperation | GraphQLError[] {
@@ -51,6 +52,8 @@ export function webSocketOperationGuard(schema: GraphQLSchema, limits: QueryLimi
     const operation = getOperationAST(document, operationName);
     if (!operation) return [refusal('The document names no operation to run (give operationName when it holds several).', 'OPERATION_RESOLUTION_FAILURE')];
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
+    const oversized = oversizedVariables(variables, !limits.hideDetails);
+    if (oversized) return [refusal(oversized.message, 'BAD_USER_INPUT')];
     const tooCostly = costRefusal(schema, document, operation, variables, limits.maxCost, !limits.hideDetails);
     if (tooCostly) return [refusal(tooCostly.message, 'QUERY_TOO_COSTLY')];
     return { document, operation, operationName, variables };

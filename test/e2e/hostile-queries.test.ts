@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
 import { startServer, type RunningServer } from '../../src/entry/server';
+import { MAX_VARIABLE_LIST_LENGTH, MAX_VARIABLE_VALUES } from '../../src/graphql/variables-size';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
 import { countCommands, testClients, type CommandCounter } from '../support/test-container';
 import { testEnvironment } from '../support/test-env';
@@ -81,6 +82,25 @@ describe.each([
     await refused(`{ a: ${chain} b: ${chain} c: ${chain} }`, 'QUERY_TOO_COSTLY');
     const ids = Array.from({ length: 400 }, (_, n) => `i${String(n).padStart(4, '0')}`);
     await refused('query ($ids: [ID!]!) { rankItems(input: { itemIds: $ids }) { items { item { similar(first: 100) { item { id } } } } } }', 'QUERY_TOO_COSTLY', { ids });
+  });
+
+  it('refuses variables too large to read before graphql-js coerces them, and leaves a batch the service refuses to the service', async () => {
+    const recordEvents = 'mutation ($events: [EventInput!]!) { recordEvents(events: $events) { eventId } }';
+    const events = (count: number, itemIds?: string[]) => Array.from({ length: count }, (_, n) => ({ eventId: `e${n}`, kind: 'IMPRESSION', ...(itemIds ? { itemIds } : { itemId: 'i0001' }) }));
+    const long = await refused(recordEvents, 'BAD_USER_INPUT', { events: events(10_000) });
+    expect(long).toBe(mode === 'development' ? `Variable "$events" holds a list of 10000 values; the limit is ${MAX_VARIABLE_LIST_LENGTH}.` : 'Variable "$events" holds too long a list.');
+    const shown = Array.from({ length: 300 }, (_, n) => `i${n}`);
+    const many = await refused(recordEvents, 'BAD_USER_INPUT', { events: events(100, shown) });
+    expect(many).toBe(mode === 'development' ? `The variables hold more than ${MAX_VARIABLE_VALUES} values.` : 'The variables hold too many values.');
+    // Nesting is counted without recursion: a list 100,000 deep is refused, not a stack overflow.
+    const depth = 100_000;
+    const query = JSON.stringify('query ($ids: [ID!]!) { rankItems(input: { itemIds: $ids }) { id } }');
+    const deep = await post(`{"query":${query},"variables":{"ids":${'['.repeat(depth)}"i0001"${']'.repeat(depth)}}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Under these limits the field's own limit answers, with its own message.
+    const answer = await post({ query: recordEvents, variables: { events: events(101) } });
+    expect(answer.body.errors?.[0]?.message).toMatch(/events.*at most 100 events, got 101/);
   });
 
   it('keeps /healthz answering within 100 ms while costly queries are refused in a loop', async () => {

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
 import { MAX_BODY_BYTES } from '../../src/entry/request-limits';
 import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/graphql/websocket-operation.guard';
+import { MAX_VARIABLE_LIST_LENGTH } from '../../src/graphql/variables-size';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { loadSmallDataset } from '../support/small-dataset';
 import { signIn, testAuthEnvironment } from '../support/test-auth';
@@ -124,6 +125,16 @@ describe.each([
     // The details are in the log, under the request id the client was given.
     const requestId = /request id ([0-9a-f-]{36})/.exec(outcome.errors?.[0]?.message ?? '')?.[1];
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId, message: expect.stringMatching(/corrupt/) }));
+  });
+
+  it('refuses variables too large to read before any read, with the HTTP code', async () => {
+    commands.reset();
+    const events = Array.from({ length: MAX_VARIABLE_LIST_LENGTH + 1 }, (_, n) => ({ eventId: `e${n}`, kind: 'CLICK', itemId: 'i0001' }));
+    const outcome = await run(connect(), 'mutation ($events: [EventInput!]!) { recordEvents(events: $events) { eventId } }', { events });
+    expect(outcome.data).toBeUndefined();
+    expect(outcome.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(outcome.errors?.[0]?.message).toBe(mode === 'production' ? 'Variable "$events" holds too long a list.' : `Variable "$events" holds a list of ${MAX_VARIABLE_LIST_LENGTH + 1} values; the limit is ${MAX_VARIABLE_LIST_LENGTH}.`);
+    expect(readsSoFar()).toBe(0);
   });
 
   it(`refuses more than ${MAX_OPERATIONS_PER_CONNECTION} live feeds on one connection`, async () => {
