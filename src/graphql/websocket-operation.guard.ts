@@ -29,8 +29,9 @@ const refusal = (message: string, code: string) => new GraphQLError(message, { e
  * The checks Apollo applies to an HTTP request, for an operation that arrives over graphql-ws
  * (which would otherwise parse, validate and run it with graphql-js's defaults): the token limit
  * while parsing, the standard rules plus GraphQL Armor's and no introspection when it is off,
- * the size of the variables and the cost limit. Answers the operation to run, or the errors to send back, with the same
- * codes as over HTTP; field suggestions are dropped when details are hidden.
+ * the size of the variables and the cost limit. Answers the operation to run, or the errors
+ * to send back, with the same codes as over HTTP; field suggestions are dropped when details
+ * are hidden.
  */
 export function webSocketOperationGuard(schema: GraphQLSchema, limits: QueryLimits): (payload: WebSocketPayload) => GuardedOperation | GraphQLError[] {
   const rules: ValidationRule[] = [...specifiedRules, ...queryArmor(limits).validationRules, ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
