@@ -11,6 +11,8 @@ import { MAX_OPERATIONS_PER_CONNECTION, webSocketOperationGuard } from '../graph
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
+import { clientBucket } from '../support/client-address';
+import { MAX_SOCKETS_PER_VIEWER, ViewerSocketCount } from './viewer-socket-count';
 
 /** Close codes: no token where one is needed, or an expired one (4401); a token that fails verification (4403). */
 export const CLOSE_UNAUTHENTICATED = 4401;
@@ -23,7 +25,9 @@ const CLOSE_TRY_AGAIN = 1013;
  * connection is closed when the token expires. Every operation meets the HTTP path's limits
  * (tokens, depth, aliases, directives, cost, introspection, the viewer's rate limit) and its
  * errors are masked and logged the same way; a message over MAX_BODY_BYTES closes the socket
- * (1009), as a body over it is refused over HTTP (413). Returns a function that closes every socket.
+ * (1009), as a body over it is refused over HTTP (413). A viewer holding MAX_SOCKETS_PER_VIEWER
+ * open sockets has the next one closed with 1013 (try again later). Returns a function that
+ * closes every socket.
  */
 export function attachWebSocketServer(
   httpServer: Server,
@@ -37,6 +41,7 @@ export function attachWebSocketServer(
   const format = (errors: readonly GraphQLError[], requestId: string | undefined): GraphQLFormattedError[] => formatForSocket(errors, requestId, log);
   const viewers = new WeakMap<WebSocket, Viewer>();
   const expiries = new WeakMap<WebSocket, NodeJS.Timeout>();
+  const sockets = new ViewerSocketCount();
   const disposable = useServer(
     {
       schema: container.schema,
@@ -54,6 +59,14 @@ export function attachWebSocketServer(
           } else socket.close(CLOSE_TRY_AGAIN, refusal.kind === 'RATE_LIMITED' ? `Too many failed sign-ins; retry in ${refusal.retryAfterSeconds} s` : 'Sign-in cannot be checked right now');
           return false;
         }
+        // Closed while its token was checked: not counted (its onClose then releases nothing).
+        if (socket.readyState !== socket.OPEN) return false;
+        const clientAddress = ctx.extra.request.socket.remoteAddress;
+        if (!sockets.admit(socket, viewer.userId ?? `anonymous:${clientBucket(clientAddress)}`)) {
+          log({ level: 'warn', message: 'too many sockets', userId: viewer.userId, clientAddress });
+          socket.close(CLOSE_TRY_AGAIN, container.config.limits.hideDetails ? 'Too many connections' : `Too many connections (at most ${MAX_SOCKETS_PER_VIEWER} a viewer)`);
+          return false;
+        }
         viewers.set(socket, viewer);
         if (viewer.expiresAt !== undefined) {
           // setTimeout holds at most ~24.8 days; access tokens live an hour.
@@ -64,6 +77,7 @@ export function attachWebSocketServer(
         return true;
       },
       onClose: (ctx) => {
+        sockets.release(ctx.extra.socket);
         const timer = expiries.get(ctx.extra.socket);
         if (timer) clearTimeout(timer);
       },

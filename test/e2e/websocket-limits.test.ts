@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config';
 import { createContainer } from '../../src/container';
 import { MAX_BODY_BYTES } from '../../src/entry/request-limits';
+import { MAX_SOCKETS_PER_VIEWER } from '../../src/entry/viewer-socket-count';
 import { MAX_OPERATIONS_PER_CONNECTION } from '../../src/graphql/websocket-operation.guard';
 import { MAX_VARIABLE_LIST_LENGTH } from '../../src/graphql/variables-size';
 import { startServer, type RunningServer } from '../../src/entry/server';
@@ -135,6 +136,31 @@ describe.each([
     expect(outcome.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(outcome.errors?.[0]?.message).toBe(mode === 'production' ? 'Variable "$events" holds too long a list.' : `Variable "$events" holds a list of ${MAX_VARIABLE_LIST_LENGTH + 1} values; the limit is ${MAX_VARIABLE_LIST_LENGTH}.`);
     expect(readsSoFar()).toBe(0);
+  });
+
+  it(`closes a viewer's socket past ${MAX_SOCKETS_PER_VIEWER} open ones with 1013, and not another viewer's`, async () => {
+    /** An eager client: 'connected' once acknowledged, else the code it was closed with. */
+    const open = (accessToken: string): Promise<{ client: Client; outcome: 'connected' | number }> =>
+      new Promise((resolve) => {
+        const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${accessToken}` }, onNonLazyError: () => undefined });
+        clients.push(client);
+        client.on('connected', () => resolve({ client, outcome: 'connected' }));
+        client.on('closed', (event) => resolve({ client, outcome: (event as { code: number }).code }));
+      });
+    const bob = (await signIn('bob')).accessToken;
+    const held = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_VIEWER }, () => open(bob)));
+    expect(held.map(({ outcome }) => outcome)).toEqual(Array(MAX_SOCKETS_PER_VIEWER).fill('connected'));
+    expect((await open(bob)).outcome).toBe(1013);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', message: 'too many sockets' }));
+    // Another viewer is not held back by bob's sockets.
+    expect((await open(token)).outcome).toBe('connected');
+    // A closed socket frees its place.
+    await held[0]?.client.dispose();
+    // The server counts the close when its close event arrives: each try is one round trip.
+    let reopened: 'connected' | number = 0;
+    for (let attempt = 0; attempt < 50 && reopened !== 'connected'; attempt++) reopened = (await open(bob)).outcome;
+    expect(reopened).toBe('connected');
+    for (const { client } of held) await client.dispose();
   });
 
   it(`refuses more than ${MAX_OPERATIONS_PER_CONNECTION} live feeds on one connection`, async () => {
