@@ -11,7 +11,7 @@ import { MAX_OPERATIONS_PER_CONNECTION, webSocketOperationGuard } from '../graph
 import { oversizedWebSocketResult } from '../graphql/response-size';
 import type { Log } from '../logger';
 import { MAX_BODY_BYTES } from './request-limits';
-import { clientBucket } from '../support/client-address';
+import { viewerBucket } from '../services/admission.service';
 import { MAX_SOCKETS_PER_VIEWER, ViewerSocketCount } from './viewer-socket-count';
 
 /** Close codes: no token where one is needed, or an expired one (4401); a token that fails verification (4403). */
@@ -47,9 +47,10 @@ export function attachWebSocketServer(
       schema: container.schema,
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
+        const clientAddress = ctx.extra.request.socket.remoteAddress;
         const authorization = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
         const { viewer, refusal } = await container.admission.admit(
-          { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress: ctx.extra.request.socket.remoteAddress },
+          { authorization: typeof authorization === 'string' ? authorization : undefined, clientAddress },
           { request: false },
         );
         if (refusal) {
@@ -61,8 +62,7 @@ export function attachWebSocketServer(
         }
         // Closed while its token was checked: not counted (its onClose then releases nothing).
         if (socket.readyState !== socket.OPEN) return false;
-        const clientAddress = ctx.extra.request.socket.remoteAddress;
-        if (!sockets.admit(socket, viewer.userId ?? `anonymous:${clientBucket(clientAddress)}`)) {
+        if (!sockets.admit(socket, viewerBucket(viewer, clientAddress))) {
           log({ level: 'warn', message: 'too many sockets', userId: viewer.userId, clientAddress });
           socket.close(CLOSE_TRY_AGAIN, container.config.limits.hideDetails ? 'Too many connections' : `Too many connections (at most ${MAX_SOCKETS_PER_VIEWER} a viewer)`);
           return false;

@@ -26,10 +26,10 @@ export function oversizedVariables(variables: Readonly<Record<string, unknown>>,
     while (pending.length > 0) {
       const next = pending.pop();
       if (next === null || typeof next !== 'object') continue;
-      const entries = Array.isArray(next) ? (next as unknown[]) : Object.values(next);
-      if (Array.isArray(next) && entries.length > MAX_VARIABLE_LIST_LENGTH) {
-        return refusal(exposeLimits ? `Variable "$${name}" holds a list of ${entries.length} values; the limit is ${MAX_VARIABLE_LIST_LENGTH}.` : `Variable "$${name}" holds too long a list.`);
+      if (Array.isArray(next) && next.length > MAX_VARIABLE_LIST_LENGTH) {
+        return refusal(exposeLimits ? `Variable "$${name}" holds a list of ${next.length} values; the limit is ${MAX_VARIABLE_LIST_LENGTH}.` : `Variable "$${name}" holds too long a list.`);
       }
+      const entries: unknown[] = Array.isArray(next) ? next : Object.values(next);
       values += entries.length;
       if (values > MAX_VARIABLE_VALUES) return refusal(exposeLimits ? `The variables hold more than ${MAX_VARIABLE_VALUES} values.` : 'The variables hold too many values.');
       for (const entry of entries) pending.push(entry);

@@ -43,7 +43,12 @@ export class AdmissionService {
 
   /** One more operation of an admitted viewer: undefined when its bucket has a token, else the refusal. */
   operation(viewer: Viewer, clientAddress: string | undefined): Refusal | undefined {
-    const retryAfterSeconds = this.rateLimiter.take(viewer.userId ?? `anonymous:${clientBucket(clientAddress)}`);
+    const retryAfterSeconds = this.rateLimiter.take(viewerBucket(viewer, clientAddress));
     return retryAfterSeconds > 0 ? { kind: 'RATE_LIMITED', retryAfterSeconds } : undefined;
   }
+}
+
+/** Whose share a viewer spends (its rate-limit bucket, its sockets): a user by id, anonymous visitors by their address's bucket. */
+export function viewerBucket(viewer: Viewer, clientAddress: string | undefined): string {
+  return viewer.userId ?? `anonymous:${clientBucket(clientAddress)}`;
 }
