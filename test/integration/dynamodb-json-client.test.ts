@@ -69,24 +69,84 @@ describe('DynamoDbJsonClient (dynalite)', () => {
     ]);
   });
 
-  it('sends reads of different tables made in one turn as one BatchGetItem, and each caller gets its own tables', async () => {
+  it('sends the reads made in one turn as one BatchGetItem, and each caller gets the rows of its own keys', async () => {
     const { recommendationLists: lists, users, userHistory } = container.tables;
     await json.putItem({ TableName: users, Item: { userId: 'u-batch', attributes: { country: 'NZ' } } });
+    await json.putItem({ TableName: users, Item: { userId: 'u-other', attributes: { country: 'FR' } } });
     await json.putItem({ TableName: userHistory, Item: { userId: 'u-batch', entries: '{"s":[],"e":[]}', truncated: false, version: 1 } });
     const operations: string[] = [];
     const stop = json.onCall((operation) => operations.push(operation));
-    const [user, history, sameTable] = await Promise.all([
+    const [user, history, sameTable, other, again] = await Promise.all([
       json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-batch' }] } } }),
       json.batchGetItem({ RequestItems: { [userHistory]: { Keys: [{ userId: 'u-batch' }, { userId: 'nobody' }] } } }),
       json.batchGetItem({ RequestItems: { [lists]: { Keys: [{ listId: 'l-1' }] } } }),
-      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'nobody' }] } } }),
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-other' }, { userId: 'nobody' }] } } }),
+      // A key another caller of the turn asks for too: read once, its row given to both.
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-batch' }] } } }),
     ]);
     stop();
-    // The fourth reads a table the shared call already reads: it goes on its own.
-    expect(operations).toEqual(['BatchGetItem', 'BatchGetItem']);
+    expect(operations).toEqual(['BatchGetItem']);
     expect(user).toEqual({ Responses: { [users]: [{ userId: 'u-batch', attributes: { country: 'NZ' } }] }, UnprocessedKeys: {} });
     expect(history.Responses).toEqual({ [userHistory]: [{ userId: 'u-batch', entries: '{"s":[],"e":[]}', truncated: false, version: 1 }] });
     expect(Object.keys(sameTable.Responses)).toEqual([lists]);
+    expect(other).toEqual({ Responses: { [users]: [{ userId: 'u-other', attributes: { country: 'FR' } }] }, UnprocessedKeys: {} });
+    expect(again).toEqual(user);
+  });
+
+  it('reads a table under another projection, or one without the key attributes, in a call of its own', async () => {
+    const { users } = container.tables;
+    const keyless = { ProjectionExpression: '#a', ExpressionAttributeNames: { '#a': 'attributes' } };
+    const operations: string[] = [];
+    const stop = json.onCall((operation) => operations.push(operation));
+    const [whole, projected] = await Promise.all([
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-batch' }] } } }),
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-other' }], ProjectionExpression: '#u, #a', ExpressionAttributeNames: { '#u': 'userId', '#a': 'attributes' } } } }),
+    ]);
+    // Rows without their key cannot be told apart: the second of the same projection goes alone too.
+    const [first, second] = await Promise.all([
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-batch' }], ...keyless } } }),
+      json.batchGetItem({ RequestItems: { [users]: { Keys: [{ userId: 'u-other' }], ...keyless } } }),
+    ]);
+    stop();
+    expect(operations).toEqual(['BatchGetItem', 'BatchGetItem', 'BatchGetItem', 'BatchGetItem']);
+    expect(whole.Responses[users]).toEqual([{ userId: 'u-batch', attributes: { country: 'NZ' } }]);
+    expect(projected.Responses[users]).toEqual([{ userId: 'u-other', attributes: { country: 'FR' } }]);
+    expect(first.Responses[users]).toEqual([{ attributes: { country: 'NZ' } }]);
+    expect(second.Responses[users]).toEqual([{ attributes: { country: 'FR' } }]);
+  });
+
+  it('stores the new items put in one turn with one BatchWriteItem; alone, a put of a key that exists is refused', async () => {
+    const table = container.tables.recommendationLists;
+    const operations: string[] = [];
+    const stop = json.onCall((operation) => operations.push(operation));
+    const ids = ['shared-1', 'shared-2', 'shared-3'];
+    await Promise.all(ids.map((listId, index) => json.putNewItem({ TableName: table, KeyNames: ['listId'], Item: { listId, userId: `u${index}`, generatedAt: index } })));
+    expect(operations).toEqual(['BatchWriteItem']);
+    const read = await json.batchGetItem({ RequestItems: { [table]: { Keys: ids.map((listId) => ({ listId })) } } });
+    expect(read.Responses[table]?.map((row) => [row['listId'], row['userId'], row['generatedAt']]).sort()).toEqual([['shared-1', 'u0', 0], ['shared-2', 'u1', 1], ['shared-3', 'u2', 2]]);
+    operations.length = 0;
+    await expect(json.putNewItem({ TableName: table, KeyNames: ['listId'], Item: { listId: 'shared-1', userId: 'someone else' } })).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    stop();
+    expect(operations).toEqual(['PutItem']);
+  });
+
+  it('writes the other puts of a refused BatchWriteItem on their own: one bad item fails alone', async () => {
+    const table = container.tables.recommendationLists;
+    const operations: string[] = [];
+    const stop = json.onCall((operation) => operations.push(operation));
+    const [good, bad, alsoGood] = await Promise.allSettled([
+      json.putNewItem({ TableName: table, KeyNames: ['listId'], Item: { listId: 'alone-1', userId: 'u1' } }),
+      // An empty string as a key value is refused by DynamoDB (ValidationException).
+      json.putNewItem({ TableName: table, KeyNames: ['listId'], Item: { listId: '', userId: 'u2' } }),
+      json.putNewItem({ TableName: table, KeyNames: ['listId'], Item: { listId: 'alone-3', userId: 'u3' } }),
+    ]);
+    stop();
+    expect(good).toEqual({ status: 'fulfilled', value: undefined });
+    expect(alsoGood).toEqual({ status: 'fulfilled', value: undefined });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { name: 'ValidationException' } });
+    expect(operations).toEqual(['BatchWriteItem', 'PutItem', 'PutItem', 'PutItem']);
+    const read = await json.batchGetItem({ RequestItems: { [table]: { Keys: [{ listId: 'alone-1' }, { listId: 'alone-3' }] } } });
+    expect(read.Responses[table]?.map((row) => row['userId']).sort()).toEqual(['u1', 'u3']);
   });
 
   it('answers each caller on its own when DynamoDB refuses a shared BatchGetItem: one bad request fails alone', async () => {

@@ -163,6 +163,25 @@ describe('Query.recommendations and Item.similar (in-process, dynalite)', () => 
     expect({ batchGets: commands.count('BatchGetItemCommand'), gets: commands.count('GetItemCommand'), queries: commands.count('QueryCommand'), puts: commands.count('PutItemCommand'), all: commands.total() }).toEqual({ batchGets: 1, gets: 0, queries: 0, puts: 1, all: 2 });
   });
 
+  it('serves the lists several users ask for at once in two DynamoDB calls in all, each user the list they get alone, each stored as theirs', async () => {
+    const users = ['u0001', 'u0002', 'u0004', 'u0005', 'u0006', 'u0007'];
+    const alone = new Map<string, string[]>();
+    for (const userId of users) {
+      // Each user's artefacts and items are cached from here on; this is also what each gets alone.
+      const { data } = await recommend({ limit: 10 }, { userId });
+      alone.set(userId, data?.recommendations.items.map((entry) => entry.item.id) ?? []);
+    }
+    commands.reset();
+    const together = await Promise.all(users.map((userId) => recommend({ limit: 10 }, { userId })));
+    expect({ batchGets: commands.count('BatchGetItemCommand'), batchWrites: commands.count('BatchWriteItemCommand'), puts: commands.count('PutItemCommand'), all: commands.total() }).toEqual({ batchGets: 1, batchWrites: 1, puts: 0, all: 2 });
+    users.forEach((userId, index) => {
+      expect(together[index]?.errors).toBeUndefined();
+      expect(together[index]?.data?.recommendations.items.map((entry) => entry.item.id)).toEqual(alone.get(userId));
+    });
+    const stored = await container.lists.getLists(together.map((result) => result.data?.recommendations.id ?? ''));
+    expect(stored.map((list) => (list && !(list instanceof Error) ? [list.userId, list.items.map((entry) => entry.itemId)] : list))).toEqual(users.map((userId) => [userId, alone.get(userId)]));
+  });
+
   it('ranks a given list with the baseline: what it would recommend first comes first, each item once', async () => {
     const top = (await recommend({ limit: 1 })).data?.recommendations.items[0]?.item.id ?? '';
     const others = dataset.items.map((item) => item.id).filter((id) => id !== top && !historyOf(user).has(id)).slice(-4);

@@ -3,6 +3,8 @@ import https from 'node:https';
 import { DependencyUnavailableError } from '../../domain/errors';
 import { fromWireRow, toWireRow, type WireRow } from './attribute-values';
 import { backoffDelayMs, sleep } from './backoff';
+import { BatchGetCoalescer } from './batch-get-coalescer';
+import { BatchPutCoalescer } from './batch-put-coalescer';
 import type { Row } from './batch-get';
 import { isTransientDynamoDbError } from './dynamodb-dependency-errors';
 import { SigV4Signer, type SigningCredentials } from './sigv4-signer';
@@ -70,36 +72,13 @@ export class DynamoDbServiceError extends Error {
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
-/** BatchGetItem's limit of keys a call. */
-const BATCH_GET_KEYS = 100;
-
-/** BatchGetItem requests of one turn of the event loop, sent as one call. */
-interface PendingBatch {
-  readonly requestItems: Record<string, BatchGetRequest['RequestItems'][string]>;
-  keys: number;
-  readonly waiters: { readonly request: BatchGetRequest; readonly tables: readonly string[]; resolve(result: BatchGetResult): void; reject(error: unknown): void }[];
-}
-
-/** The part of a shared call's answer that one request's tables own. */
-function resultFor(result: BatchGetResult, tables: readonly string[]): BatchGetResult {
-  const responses: Record<string, Row[]> = {};
-  const unprocessed: Record<string, { Keys: Row[] }> = {};
-  for (const table of tables) {
-    const rows = result.Responses[table];
-    if (rows) responses[table] = rows;
-    const keys = result.UnprocessedKeys[table];
-    if (keys) unprocessed[table] = keys;
-  }
-  return { Responses: responses, UnprocessedKeys: unprocessed };
-}
-
 /**
- * The serving path's DynamoDB client: BatchGetItem, GetItem, Query (one page) and PutItem over
+ * The serving path's DynamoDB client: BatchGetItem, GetItem, Query (one page), PutItem and BatchWriteItem over
  * DynamoDB's JSON protocol on keep-alive connections, signed with SigV4 from the SDK client's
  * credentials, with its timeouts and retries (transient failures — throttling, 5xx,
  * timeouts, refused or reset connections — with jittered backoff, then
  * DependencyUnavailableError, as the SDK client's stack does). A list costs two of these
- * calls (its user and its history row in one BatchGetItem, the stored list); through the SDK's middleware stack each
+ * calls (its user and its history row in one BatchGetItem, the stored list; concurrent lists share them); through the SDK's middleware stack each
  * costs several times the CPU (BENCHMARKS.md, serving cost). The compact history row of a user
  * (`user-history`) is read and written through it too. Everything else — paged queries, scans,
  * the log writes of imports and events, tables — stays on the SDK.
@@ -111,13 +90,28 @@ export class DynamoDbJsonClient {
   private readonly signer: SigV4Signer;
   private readonly listeners = new Set<(operation: string) => void>();
   private readonly consumption = new Set<(operation: string, capacityUnits: number) => void>();
-  private pendingBatch: PendingBatch | undefined;
+  private readonly reads = new BatchGetCoalescer((request) => this.sendBatchGet(request));
+  private readonly writes: BatchPutCoalescer;
 
   constructor(private readonly options: DynamoDbJsonClientOptions) {
     this.url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com`);
     this.transport = this.url.protocol === 'https:' ? https : http;
     this.agent = new this.transport.Agent({ keepAlive: true, maxSockets: 64 });
     this.signer = new SigV4Signer(options.region, 'dynamodb');
+    this.writes = new BatchPutCoalescer(
+      {
+        putNewItem: async ({ TableName, Item, KeyNames }) => {
+          const names = Object.fromEntries(KeyNames.map((name, index) => [`#k${index}`, name]));
+          await this.call('PutItem', { TableName, Item, ConditionExpression: Object.keys(names).map((name) => `attribute_not_exists(${name})`).join(' AND '), ExpressionAttributeNames: names });
+        },
+        batchWriteItem: async (requestItems) => {
+          const RequestItems = Object.fromEntries(Object.entries(requestItems).map(([table, items]) => [table, items.map((Item) => ({ PutRequest: { Item } }))]));
+          const answer = (await this.call('BatchWriteItem', { RequestItems })) as { UnprocessedItems?: Record<string, { PutRequest?: { Item?: WireRow } }[]> };
+          return Object.fromEntries(Object.entries(answer.UnprocessedItems ?? {}).map(([table, requests]) => [table, requests.flatMap((request) => (request.PutRequest?.Item ? [request.PutRequest.Item] : []))]));
+        },
+      },
+      options.maxAttempts,
+    );
   }
 
   /** Tells `listener` the operation of every call from now on (tests count round trips); returns its removal. */
@@ -132,43 +126,18 @@ export class DynamoDbJsonClient {
     return () => this.consumption.delete(listener);
   }
 
-  /**
-   * Requests made in one turn of the event loop for different tables share one BatchGetItem
-   * (up to 100 keys): a list's user and its history row are one round trip. A request for a
-   * table the pending call already reads, or past 100 keys, goes on its own; so does each
-   * request again when DynamoDB refuses the shared call.
-   */
+  /** Requests made in one turn of the event loop share one BatchGetItem (BatchGetCoalescer): a list's user and history row are one round trip. */
   batchGetItem(request: BatchGetRequest): Promise<BatchGetResult> {
-    const tables = Object.keys(request.RequestItems);
-    const keys = Object.values(request.RequestItems).reduce((sum, { Keys }) => sum + Keys.length, 0);
-    const batch = this.pendingBatch;
-    if (batch && (batch.keys + keys > BATCH_GET_KEYS || tables.some((table) => table in batch.requestItems))) return this.sendBatchGet(request);
-    const joined = batch ?? this.startBatch();
-    Object.assign(joined.requestItems, request.RequestItems);
-    joined.keys += keys;
-    return new Promise((resolve, reject) => joined.waiters.push({ request, tables, resolve, reject }));
+    return this.reads.read(request);
   }
 
-  private startBatch(): PendingBatch {
-    const batch: PendingBatch = { requestItems: {}, keys: 0, waiters: [] };
-    this.pendingBatch = batch;
-    setImmediate(() => {
-      this.pendingBatch = undefined;
-      this.sendBatchGet({ RequestItems: batch.requestItems }).then(
-        (result) => {
-          for (const { tables, resolve } of batch.waiters) resolve(resultFor(result, tables));
-        },
-        (error: unknown) => {
-          // DynamoDB refused the shared call (a bad key, a missing table): each request on its own, so that one request's fault is its own.
-          const alone = batch.waiters.length > 1 && !(error instanceof DependencyUnavailableError);
-          for (const { request, reject, resolve } of batch.waiters) {
-            if (alone) this.sendBatchGet(request).then(resolve, reject);
-            else reject(error);
-          }
-        },
-      );
-    });
-    return batch;
+  /**
+   * A put of an item whose key is new (`KeyNames`, the table's key attributes): alone, refused
+   * with ConditionalCheckFailedException when the key exists; those made in one turn of the
+   * event loop share one BatchWriteItem, which takes no condition (BatchPutCoalescer).
+   */
+  async putNewItem(request: { readonly TableName: string; readonly Item: Readonly<Record<string, unknown>>; readonly KeyNames: readonly string[] }): Promise<void> {
+    await this.writes.put({ TableName: request.TableName, Item: toWireRow(request.Item), KeyNames: request.KeyNames });
   }
 
   private async sendBatchGet(request: BatchGetRequest): Promise<BatchGetResult> {

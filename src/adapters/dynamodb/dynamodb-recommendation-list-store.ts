@@ -24,10 +24,16 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
     private readonly retention: ListRetention = { retentionMs: 30 * 86_400_000, clock: Date.now },
   ) {}
 
-  /** On the serving path (every list is stored): the JSON client. */
+  /**
+   * On the serving path (every list is stored): the JSON client, where the lists concurrent
+   * requests store in one turn share one BatchWriteItem. A list id is written once: a put alone
+   * is refused when the id exists; in a shared call (BatchWriteItem takes no condition) the id
+   * itself guards it, a fresh random UUID of 122 random bits.
+   */
   async save(list: RecommendationList): Promise<void> {
-    await this.clients.json.putItem({
+    await this.clients.json.putNewItem({
       TableName: this.tableName,
+      KeyNames: ['listId'],
       Item: {
         listId: list.id,
         userId: list.userId,
@@ -42,8 +48,6 @@ export class DynamoDbRecommendationListStore implements RecommendationListStore 
         experiment: list.experiment ? JSON.stringify(list.experiment) : undefined,
         expiresAt: Math.floor((list.generatedAt + this.retention.retentionMs) / 1000),
       },
-      // A list id is written once: a second write of the same id is a bug, not a retry.
-      ConditionExpression: 'attribute_not_exists(listId)',
     });
   }
 
