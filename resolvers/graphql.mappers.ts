@@ -27,22 +27,37 @@ export function attributesToGraph(attributes: Readonly<Record<string, string>>):
 /**
  * An item as the schema's type; the fields that cost a copy, a sort or a Date are made when a
  * query selects them (a list's items and the items its explanations name rarely ask for attributes).
+ * A class, so that these getters live once on its prototype and every item has one shape,
+ * instead of an object literal with getters built for each item of every list.
  */
+class ItemView implements ItemType {
+  readonly id: string;
+  readonly title: string;
+  readonly popularity: number;
+  readonly #item: Item;
+
+  constructor(item: Item) {
+    this.id = item.id;
+    this.title = item.title;
+    this.popularity = item.popularity;
+    this.#item = item;
+  }
+
+  get categories(): string[] {
+    return [...this.#item.categories];
+  }
+
+  get attributes(): AttributeType[] {
+    return attributesToGraph(this.#item.attributes);
+  }
+
+  get createdAt(): Date {
+    return new Date(this.#item.createdAt);
+  }
+}
+
 export function itemToGraph(item: Item): ItemType {
-  return {
-    id: item.id,
-    title: item.title,
-    get categories() {
-      return [...item.categories];
-    },
-    get attributes() {
-      return attributesToGraph(item.attributes);
-    },
-    get createdAt() {
-      return new Date(item.createdAt);
-    },
-    popularity: item.popularity,
-  };
+  return new ItemView(item);
 }
 
 export function userToGraph(user: User): UserType {

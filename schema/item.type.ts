@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AttributeType } from './attribute.type';
 
-@ObjectType('Item', { description: 'A catalogue entry: a film, a product, an article.' })
+// simpleResolvers: plain properties, no middleware or role checks (see recommendation-list.type.ts); `similar` is a field resolver of its own.
+@ObjectType('Item', { description: 'A catalogue entry: a film, a product, an article.', simpleResolvers: true })
 export class ItemType {
   @Field(() => ID)
   id!: string;

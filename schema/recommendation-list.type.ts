@@ -3,7 +3,10 @@ import type { ExplanationKind, FallbackReason, RecommendationSource, Strategy } 
 import { ItemType } from './item.type';
 import { ExplanationKindEnum, FallbackReasonEnum, RecommendationSourceEnum, StrategyEnum } from './recommendation-enums';
 
-@ObjectType('Explanation', { description: 'Why an item is recommended, ready to show ("Because you watched Alien").' })
+// simpleResolvers: these types' fields are plain properties without middleware or role checks, so
+// graphql-js reads them with its default resolver instead of type-graphql's wrapper per field
+// (a list of 20 resolves some 200 fields). A field that needs a check must not be on such a type.
+@ObjectType('Explanation', { description: 'Why an item is recommended, ready to show ("Because you watched Alien").', simpleResolvers: true })
 export class ExplanationType {
   @Field(() => ExplanationKindEnum)
   kind!: ExplanationKind;
@@ -18,7 +21,7 @@ export class ExplanationType {
   category!: string | null;
 }
 
-@ObjectType('RecommendedItem')
+@ObjectType('RecommendedItem', { simpleResolvers: true })
 export class RecommendedItemType {
   @Field(() => ItemType)
   item!: ItemType;
@@ -36,7 +39,7 @@ export class RecommendedItemType {
   explanations!: ExplanationType[];
 }
 
-@ObjectType('RecommendationList')
+@ObjectType('RecommendationList', { simpleResolvers: true })
 export class RecommendationListType {
   @Field(() => ID, { description: 'The recommendationId to send back with impressions and clicks.' })
   id!: string;
@@ -60,7 +63,7 @@ export class RecommendationListType {
   items!: RecommendedItemType[];
 }
 
-@ObjectType('SimilarItem')
+@ObjectType('SimilarItem', { simpleResolvers: true })
 export class SimilarItemType {
   @Field(() => ItemType)
   item!: ItemType;

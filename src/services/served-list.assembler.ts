@@ -107,7 +107,8 @@ function servedItem(entry: RankedItem, rank: number, items: ReadonlyMap<ItemId, 
     source: entry.source,
     explanations: entry.reasons.map((reason) => {
       const becauseOf = reason.becauseOf ? items.get(reason.becauseOf) : undefined;
-      return { ...explanationOf(reason, becauseOf?.title), becauseOf, category: reason.category };
+      const { kind, text } = explanationOf(reason, becauseOf?.title);
+      return { kind, text, becauseOf, category: reason.category };
     }),
   };
 }

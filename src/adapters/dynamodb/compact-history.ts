@@ -47,10 +47,16 @@ export function decodeHistory(text: string): HistoryEntry[] {
   const parsed = JSON.parse(text) as { s?: unknown; e?: unknown };
   if (!Array.isArray(parsed.s) || !Array.isArray(parsed.e)) throw new Error('a compact history is {"s": [...], "e": [...]}');
   const sessions = parsed.s as string[];
-  return (parsed.e as EncodedEntry[]).map(([itemId, type, occurredAt, eventId, session]) => {
+  // A plain loop building each entry once: a list decodes the row on every request.
+  const encoded = parsed.e as EncodedEntry[];
+  const entries: HistoryEntry[] = [];
+  for (const [itemId, type, occurredAt, eventId, session] of encoded) {
+    const entry: { -readonly [K in keyof HistoryEntry]: HistoryEntry[K] } = { itemId: String(itemId), type: interactionTypeOf(type), occurredAt: Number(occurredAt), eventId: String(eventId) };
     const sessionId = sessions[session];
-    return { itemId: String(itemId), type: interactionTypeOf(type), occurredAt: Number(occurredAt), eventId: String(eventId), ...(sessionId !== undefined ? { sessionId } : {}) };
-  });
+    if (sessionId !== undefined) entry.sessionId = sessionId;
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /**
@@ -78,7 +84,9 @@ export function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
   return b.occurredAt - a.occurredAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 }
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(INTERACTION_TYPES);
+
 export function interactionTypeOf(value: unknown): InteractionType {
   const type = String(value);
-  return (INTERACTION_TYPES as readonly string[]).includes(type) ? (type as InteractionType) : 'OTHER';
+  return KNOWN_TYPES.has(type) ? (type as InteractionType) : 'OTHER';
 }

@@ -165,7 +165,7 @@ function interactionToRow(event: Interaction): Row {
 }
 
 function recentOf({ itemId, type, occurredAt, sessionId }: HistoryEntry): RecentInteraction {
-  return { itemId, type, occurredAt, ...(sessionId !== undefined ? { sessionId } : {}) };
+  return sessionId === undefined ? { itemId, type, occurredAt } : { itemId, type, occurredAt, sessionId };
 }
 
 function interactionFromRow(row: Row): Interaction {
