@@ -12,6 +12,8 @@ interface PendingTable {
   readonly keyNames: readonly string[];
   readonly projection: Partial<Projection>;
   readonly signature: string;
+  /** Whether its rows carry the key attributes, so that a shared read can be split by key. */
+  readonly splittable: boolean;
   readonly keys: Map<string, Row>;
   /** How many waiters read this table: a table read by one is answered whole, a shared one split by key. */
   readers: number;
@@ -92,7 +94,8 @@ export class BatchGetCoalescer {
 
 function newTable(table: TableRequest): PendingTable {
   const projection: Partial<Projection> = table.ProjectionExpression === undefined ? {} : { ProjectionExpression: table.ProjectionExpression, ExpressionAttributeNames: table.ExpressionAttributeNames ?? {} };
-  return { keyNames: keyNamesOf(table.Keys), projection, signature: signatureOf(table), keys: new Map(), readers: 0 };
+  const keyNames = keyNamesOf(table.Keys);
+  return { keyNames, projection, signature: signatureOf(table), splittable: projects(projection, keyNames), keys: new Map(), readers: 0 };
 }
 
 /** Whether a request's keys of a table can share the pending call's read of it. */
@@ -100,11 +103,11 @@ function joins(shared: PendingTable | undefined, table: TableRequest): boolean {
   if (!shared) return true;
   const names = keyNamesOf(table.Keys);
   return (
+    shared.splittable &&
     signatureOf(table) === shared.signature &&
     names.length === shared.keyNames.length &&
     names.every((name, index) => name === shared.keyNames[index]) &&
-    table.Keys.every((key) => sameNames(key, names)) &&
-    projects(shared.projection, names)
+    table.Keys.every((key) => sameNames(key, names))
   );
 }
 
